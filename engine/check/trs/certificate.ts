@@ -1,0 +1,125 @@
+// Certificates: the JSON evidence behind every YES and NO, self-contained so that an independent
+// checker can replay it against the rules alone. Rules are numbered from 1, positions too.
+import { isVar, type Term, type TermBank } from "./term.ts";
+import type { Step } from "./rewrite.ts";
+
+/** A variable is a string; an application (constants included) is `[symbol, ...arguments]`. */
+export type CTerm = string | [string, ...CTerm[]];
+
+/** One rewrite step: rule number `rule` (from 1) applied at `pos` (argument numbers from 1) gives `term`. */
+export interface CStep {
+  readonly rule: number;
+  readonly pos: readonly number[];
+  readonly term: CTerm;
+}
+
+/** A rule as data (for rules a certificate adds). */
+export interface CRule {
+  readonly lhs: CTerm;
+  readonly rhs: CTerm;
+}
+
+/** A critical pair `left ← peak → right`: `inner` at `pos`, `outer` at the root. */
+export interface CPair {
+  readonly outer: number;
+  readonly inner: number;
+  readonly pos: readonly number[];
+  readonly peak: CTerm;
+  readonly left: CTerm;
+  readonly right: CTerm;
+}
+
+/** Derivations from `left` and from `right` to a common term. */
+export interface CJoin {
+  readonly leftSteps: readonly CStep[];
+  readonly rightSteps: readonly CStep[];
+}
+
+export type COrder =
+  | { readonly kind: "lpo"; readonly precedence: readonly string[] }
+  | {
+      readonly kind: "kbo";
+      readonly precedence: readonly string[];
+      readonly weights: Readonly<Record<string, number>>;
+      readonly variableWeight: number;
+    }
+  | {
+      /** Monotone polynomials over the naturals ≥ `domainMin`; each monomial is a coefficient and variable exponents. */
+      readonly kind: "polynomial";
+      readonly domainMin: number;
+      readonly interpretation: Readonly<Record<string, readonly CMonomial[]>>;
+    };
+
+/** `coefficient · x1^e1 · … · xn^en` over the symbol's arguments. */
+export interface CMonomial {
+  readonly coefficient: number;
+  readonly exponents: readonly number[];
+}
+
+/** Why two terms `s` and `t` have no common reduct. */
+export type CNonJoinable =
+  | { readonly kind: "normal-forms" }
+  | { readonly kind: "tcap" }
+  /**
+   * `closure` contains s and is closed under rewriting, so it holds every reduct of s; none of its
+   * members is a reduct of t: it is outside `otherClosure` (closed, containing t), or tcap(t) does not unify with it.
+   */
+  | {
+      readonly kind: "closure";
+      readonly closure: readonly CTerm[];
+      readonly otherClosure?: readonly CTerm[];
+      readonly swap: boolean;
+    };
+
+export type Certificate =
+  | {
+      readonly answer: "YES";
+      readonly criterion: "knuth-bendix";
+      readonly order: COrder;
+      readonly joins: readonly (CPair & CJoin)[];
+    }
+  | { readonly answer: "YES"; readonly criterion: "weakly-orthogonal" }
+  | {
+      readonly answer: "YES";
+      readonly criterion: "development-closed";
+      /** For overlays, `right` rewrites to `via` in `rightSteps`, and `left` develops to `via`; otherwise `via` is `right`. */
+      readonly pairs: readonly (CPair & { readonly via: CTerm; readonly rightSteps: readonly CStep[] })[];
+    }
+  | {
+      readonly answer: "YES";
+      readonly criterion: "strongly-closed";
+      /** Each pair closed both ways: `left →= u ←* right` and `right →= v ←* left`. */
+      readonly pairs: readonly (CPair & { readonly leftToRight: CJoin; readonly rightToLeft: CJoin })[];
+    }
+  | {
+      readonly answer: "YES";
+      readonly criterion: "reversible";
+      readonly inverses: readonly { readonly rule: number; readonly steps: readonly CStep[] }[];
+    }
+  | {
+      readonly answer: "YES" | "NO";
+      readonly criterion: "redundant-rules";
+      /** Rules added in order, each derivable (`steps` from lhs to rhs) in the rules before it. */
+      readonly added: readonly (CRule & { readonly steps: readonly CStep[] })[];
+      /** Numbers (in the extended system) of rules removed; each is joinable by the remaining rules. */
+      readonly removed: readonly { readonly rule: number; readonly join: CJoin }[];
+      /** The proof for the transformed system, whose rules are numbered: original, added, then removals applied. */
+      readonly proof: Certificate;
+    }
+  | {
+      readonly answer: "NO";
+      readonly criterion: "non-joinable-peak";
+      readonly peak: CTerm;
+      readonly left: readonly CStep[];
+      readonly right: readonly CStep[];
+      readonly reason: CNonJoinable;
+    };
+
+export function toCTerm(bank: TermBank, t: Term): CTerm {
+  if (isVar(t)) return bank.varName(t);
+  return [bank.symbolName(t.head), ...t.args.map((a) => toCTerm(bank, a))];
+}
+
+export function toCSteps(bank: TermBank, steps: readonly Step[]): CStep[] {
+  return steps.map((s) => ({ rule: s.rule.index + 1, pos: s.pos.map((i) => i + 1), term: toCTerm(bank, s.to) }));
+}

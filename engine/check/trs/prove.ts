@@ -1,0 +1,59 @@
+// The confluence prover: runs the criteria from cheapest to strongest within a time budget and
+// answers YES or NO with a proof, or MAYBE. It never guesses: every answer carries a certificate.
+import { Budget } from "./budget.ts";
+import { analyse, showRules, type Proof } from "./analysis.ts";
+import type { Trs } from "./trs.ts";
+import { proveWeaklyOrthogonal } from "./criteria/orthogonal.ts";
+import { proveKnuthBendix } from "./criteria/knuth-bendix.ts";
+import { proveDevelopmentClosed } from "./criteria/development-closed.ts";
+import { proveStronglyClosed } from "./criteria/strongly-closed.ts";
+import { proveReversible } from "./criteria/reversible.ts";
+import { quickNonConfluence, deepNonConfluence } from "./criteria/non-confluence.ts";
+
+export type Answer = "YES" | "NO" | "MAYBE";
+
+export interface Outcome {
+  readonly answer: Answer;
+  /** The criterion that decided, e.g. `knuth-bendix`. */
+  readonly criterion: string | undefined;
+  readonly proof: Proof | undefined;
+  /** The readable account: the system, then the proof (or what was tried). */
+  readonly lines: readonly string[];
+}
+
+interface Stage {
+  readonly name: string;
+  /** Share of the total time this stage may use. */
+  readonly share: number;
+  readonly run: (a: ReturnType<typeof analyse>, budget: Budget) => Proof | undefined;
+}
+
+const STAGES: readonly Stage[] = [
+  { name: "weakly-orthogonal", share: 0.05, run: (a) => proveWeaklyOrthogonal(a) },
+  { name: "non-joinable critical pair", share: 0.15, run: quickNonConfluence },
+  { name: "knuth-bendix", share: 0.25, run: (a, b) => proveKnuthBendix(a, b) },
+  { name: "development-closed", share: 0.1, run: proveDevelopmentClosed },
+  { name: "strongly-closed", share: 0.1, run: proveStronglyClosed },
+  { name: "reversible", share: 0.1, run: proveReversible },
+  { name: "non-joinable peak", share: 0.4, run: deepNonConfluence },
+];
+
+export function checkConfluence(trs: Trs, timeoutMs = 1000): Outcome {
+  const total = Budget.ms(timeoutMs);
+  const a = analyse(trs);
+  const header = ["Rules:", ...showRules(trs), `Critical pairs: ${a.cps.length}`];
+  for (const stage of STAGES) {
+    if (total.expired()) break;
+    const proof = stage.run(a, total.slice(timeoutMs * stage.share));
+    if (proof) {
+      const criterion = proof.certificate.criterion;
+      return { answer: proof.certificate.answer, criterion, proof, lines: [...header, "", ...proof.lines] };
+    }
+  }
+  return {
+    answer: "MAYBE",
+    criterion: undefined,
+    proof: undefined,
+    lines: [...header, "", "No criterion applied within the time limit."],
+  };
+}

@@ -1,0 +1,119 @@
+// The dialect registration API: op definitions (constraints, traits, verifier, folder, custom
+// assembly) grouped into dialects and looked up by full op name.
+import type { Attribute } from "../ir/attributes.ts";
+import type { Operation } from "../ir/operation.ts";
+import type { OpAsmParser, ParsedOp } from "../../grammar/mlir/asm-parser.ts";
+import type { OpAsmPrinter } from "../../grammar/mlir/asm-printer.ts";
+import type { Type } from "../ir/types.ts";
+
+export const Trait = {
+  Pure: "Pure",
+  Commutative: "Commutative",
+  ConstantLike: "ConstantLike",
+  Terminator: "Terminator",
+  IsolatedFromAbove: "IsolatedFromAbove",
+  SameOperandsAndResultType: "SameOperandsAndResultType",
+  SameOperandsAndResultElementType: "SameOperandsAndResultElementType",
+  SameTypeOperands: "SameTypeOperands",
+  NoTerminator: "NoTerminator",
+  SingleBlock: "SingleBlock",
+  /** The op defines a symbol (`sym_name`). */
+  Symbol: "Symbol",
+  SymbolTable: "SymbolTable",
+  /** Regions are graph regions (no dominance inside), as in `builtin.module`. */
+  GraphRegion: "GraphRegion",
+  /** The op may only appear as a direct child of ops named in `parents`. */
+  HasParent: "HasParent",
+  ReturnLike: "ReturnLike",
+  AutomaticAllocationScope: "AutomaticAllocationScope",
+  Elementwise: "Elementwise",
+  Idempotent: "Idempotent",
+  Involution: "Involution",
+} as const;
+export type Trait = (typeof Trait)[keyof typeof Trait];
+
+/** Reports a verification failure at the op. */
+export type EmitError = (message: string) => void;
+
+/** What an operand, result or attribute must satisfy: a description and a predicate. */
+export interface Constraint<T> {
+  readonly description: string;
+  (x: T): boolean;
+}
+
+export interface ValueSpec {
+  readonly name: string;
+  /** `single` (default), `optional` (0 or 1) or `variadic` (any count). */
+  readonly arity?: "single" | "optional" | "variadic";
+  readonly type?: Constraint<Type>;
+}
+
+export interface AttrSpec {
+  readonly type?: Constraint<Attribute>;
+  readonly optional?: boolean;
+}
+
+export interface OpDef {
+  readonly name: string;
+  readonly dialect: string;
+  readonly traits: ReadonlySet<string>;
+  readonly operands?: readonly ValueSpec[];
+  readonly results?: readonly ValueSpec[];
+  /** Inherent attributes: stored as properties, printed `<{...}>` in generic form. */
+  readonly attributes?: Readonly<Record<string, AttrSpec>>;
+  /** Number of regions (default 0), and successors (default 0; -1 for any). */
+  readonly regions?: number;
+  readonly successors?: number;
+  /** Names of the ops this op must be nested in directly (HasParent). */
+  readonly parents?: readonly string[];
+  /** Op-specific verification beyond the declared constraints. */
+  readonly verify?: (op: Operation, emitError: EmitError) => void;
+  /** Folds given the constant value of each operand (or undefined); returns attributes or values. */
+  readonly fold?: (op: Operation, operands: readonly (Attribute | undefined)[]) => FoldResult | undefined;
+  /** Custom assembly: parse into a ParsedOp, and print. Ops without them use the generic form. */
+  readonly parse?: (p: OpAsmParser, state: ParsedOp) => void;
+  readonly print?: (p: OpAsmPrinter, op: Operation) => void;
+  /** Names suggested for results (MLIR's getAsmResultNames), e.g. `c0` for a constant. */
+  readonly resultNames?: (op: Operation) => readonly (string | undefined)[];
+  /** Names suggested for entry block arguments of regions (getAsmBlockArgumentNames). */
+  readonly blockArgNames?: (op: Operation, region: number) => readonly (string | undefined)[] | undefined;
+  /** The default dialect for op names inside regions (`func.func` bodies: "func"). */
+  readonly defaultDialect?: string;
+}
+
+/** A fold either produces constant attributes or existing values for each result. */
+export type FoldResult = readonly (Attribute | import("../ir/value.ts").Value)[];
+
+export interface Dialect {
+  readonly name: string;
+  readonly ops: readonly OpDef[];
+}
+
+export class DialectRegistry {
+  private readonly ops = new Map<string, OpDef>();
+  private readonly dialects = new Map<string, Dialect>();
+
+  register(dialect: Dialect): this {
+    this.dialects.set(dialect.name, dialect);
+    for (const op of dialect.ops) this.ops.set(op.name, op);
+    return this;
+  }
+
+  lookup(name: string): OpDef | undefined {
+    return this.ops.get(name);
+  }
+
+  hasDialect(name: string): boolean {
+    return this.dialects.has(name);
+  }
+
+  get dialectNames(): string[] {
+    return [...this.dialects.keys()];
+  }
+}
+
+/** Builds an OpDef, filling in the dialect from the name and the trait set. */
+export function op(name: string, spec: Omit<OpDef, "name" | "dialect" | "traits"> & { traits?: readonly string[] } = {}): OpDef {
+  const dot = name.indexOf(".");
+  return { ...spec, name, dialect: name.slice(0, dot), traits: new Set(spec.traits ?? []) };
+}

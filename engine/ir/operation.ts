@@ -1,0 +1,188 @@
+// Operations: name, operands (uses), results, properties (inherent attributes), discardable
+// attributes, regions, successors and a location; linked intrusively into their block.
+import type { Attribute, Location, DictionaryAttr } from "./attributes.ts";
+import type { Type } from "./types.ts";
+import type { Context } from "./context.ts";
+import type { OpDef } from "../dialects/registry.ts";
+import { OpOperand, OpResult, type Value } from "./value.ts";
+import { Block, Region } from "./block.ts";
+
+export interface OperationState {
+  name: string;
+  operands?: readonly Value[];
+  resultTypes?: readonly Type[];
+  properties?: DictionaryAttr;
+  attributes?: DictionaryAttr;
+  regions?: number | Region[];
+  successors?: readonly Block[];
+  loc: Location;
+}
+
+export class Operation {
+  readonly operands: OpOperand[];
+  readonly results: OpResult[];
+  readonly regions: Region[];
+  successors: Block[];
+  /** Inherent attributes (MLIR properties), printed `<{...}>` in generic form. */
+  props: DictionaryAttr;
+  /** Discardable attributes, printed `{...}`. */
+  attrs: DictionaryAttr;
+  parentBlock: Block | null = null;
+  prev: Operation | null = null;
+  next: Operation | null = null;
+  /** Position in the parent block, refreshed by analyses that need ordering (the verifier). */
+  order = 0;
+
+  readonly ctx: Context;
+  readonly name: string;
+  readonly def: OpDef | undefined;
+  loc: Location;
+  private constructor(
+    ctx: Context,
+    name: string,
+    def: OpDef | undefined,
+    operands: readonly Value[],
+    resultTypes: readonly Type[],
+    props: DictionaryAttr,
+    attrs: DictionaryAttr,
+    regions: Region[],
+    successors: Block[],
+    loc: Location,
+  ) {
+    this.ctx = ctx;
+    this.name = name;
+    this.def = def;
+    this.loc = loc;
+    const ops = new Array<OpOperand>(operands.length);
+    for (let i = 0; i < operands.length; i++) ops[i] = new OpOperand(operands[i]!, this, i);
+    this.operands = ops;
+    const res = new Array<OpResult>(resultTypes.length);
+    for (let i = 0; i < resultTypes.length; i++) res[i] = new OpResult(resultTypes[i]!, this, i);
+    this.results = res;
+    this.props = props;
+    this.attrs = attrs;
+    for (const r of regions) r.parent = this;
+    this.regions = regions;
+    this.successors = successors;
+  }
+
+  static create(ctx: Context, state: OperationState): Operation {
+    const empty = ctx.dictionary([]);
+    const regions =
+      typeof state.regions === "number" ? Array.from({ length: state.regions }, () => new Region()) : (state.regions ?? []);
+    return new Operation(
+      ctx,
+      state.name,
+      ctx.registry.lookup(state.name),
+      state.operands ?? [],
+      state.resultTypes ?? [],
+      state.properties ?? empty,
+      state.attributes ?? empty,
+      regions,
+      [...(state.successors ?? [])],
+      state.loc,
+    );
+  }
+
+  get dialect(): string {
+    const dot = this.name.indexOf(".");
+    return dot < 0 ? "" : this.name.slice(0, dot);
+  }
+
+  get isRegistered(): boolean {
+    return this.def !== undefined;
+  }
+
+  hasTrait(trait: string): boolean {
+    return this.def?.traits.has(trait) ?? false;
+  }
+
+  operand(i: number): Value {
+    return this.operands[i]!.value;
+  }
+  get operandValues(): Value[] {
+    return this.operands.map((o) => o.value);
+  }
+  result(i = 0): OpResult {
+    return this.results[i]!;
+  }
+  region(i = 0): Region {
+    return this.regions[i]!;
+  }
+
+  /** An inherent attribute, or else a discardable one. */
+  getAttr(name: string): Attribute | undefined {
+    return this.props.get(name) ?? this.attrs.get(name);
+  }
+
+  setAttr(name: string, value: Attribute | undefined): void {
+    const inherent = this.def?.attributes?.[name] !== undefined || this.props.get(name) !== undefined;
+    const dict = inherent ? this.props : this.attrs;
+    const entries = dict.entries.filter((e) => e.name !== name);
+    if (value !== undefined) entries.push({ name, value });
+    const next = this.ctx.dictionary(entries);
+    if (inherent) this.props = next;
+    else this.attrs = next;
+  }
+
+  /** Replaces the operand list. */
+  setOperands(values: readonly Value[]): void {
+    for (const o of this.operands) o.unlink();
+    this.operands.length = 0;
+    for (let i = 0; i < values.length; i++) this.operands.push(new OpOperand(values[i]!, this, i));
+  }
+
+  get parentRegion(): Region | null {
+    return this.parentBlock?.parent ?? null;
+  }
+  get parentOp(): Operation | null {
+    return this.parentBlock?.parent?.parent ?? null;
+  }
+
+  /** Whether this op is `other` or contains it in one of its regions. */
+  isAncestorOf(other: Operation): boolean {
+    for (let o: Operation | null = other; o !== null; o = o.parentOp) if (o === this) return true;
+    return false;
+  }
+
+  /** Unlinks from the parent block; the op and its uses stay alive. */
+  remove(): void {
+    this.parentBlock?.remove(this);
+  }
+
+  /** Drops all uses this op and its nested ops make, unlinks it, and forgets it. */
+  erase(): void {
+    for (const r of this.results) if (r.hasUses()) throw new Error(`erasing ${this.name} whose result still has uses`);
+    this.dropAllReferences();
+    this.remove();
+  }
+
+  dropAllReferences(): void {
+    for (const o of this.operands) o.unlink();
+    for (const r of this.regions) for (const b of r.blocks) for (const op of b.ops()) op.dropAllReferences();
+  }
+
+  moveBefore(other: Operation): void {
+    this.remove();
+    other.parentBlock!.insertBefore(this, other);
+  }
+
+  moveAfter(other: Operation): void {
+    this.remove();
+    other.parentBlock!.insertBefore(this, other.next);
+  }
+
+  replaceAllUsesWith(values: readonly Value[]): void {
+    for (let i = 0; i < this.results.length; i++) this.results[i]!.replaceAllUsesWith(values[i]!);
+  }
+
+  /** Whether the result types are the given ones. */
+  get resultTypes(): Type[] {
+    return this.results.map((r) => r.type);
+  }
+  get operandTypes(): Type[] {
+    return this.operands.map((o) => o.value.type);
+  }
+}
+
+export { Block, Region };

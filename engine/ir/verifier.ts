@@ -1,0 +1,192 @@
+// The verifier: structural rules (terminators, region and successor counts, parents),
+// declared constraints and op verifiers, and SSA dominance in CFG regions.
+import type { Location } from "./attributes.ts";
+import type { Operation } from "./operation.ts";
+import type { Block, Region } from "./block.ts";
+import type { Value } from "./value.ts";
+import { BlockArgument, OpResult } from "./value.ts";
+import { DominanceInfo } from "./dominance.ts";
+import type { ValueSpec } from "../dialects/registry.ts";
+
+export interface VerifyError {
+  readonly loc: Location;
+  readonly message: string;
+  readonly op: Operation;
+}
+
+/** Verifies `root` and everything nested in it; returns every error found. */
+export function verify(root: Operation): VerifyError[] {
+  const errors: VerifyError[] = [];
+  verifyOp(root, errors);
+  return errors;
+}
+
+function opLabel(op: Operation): string {
+  return `'${op.name}' op `;
+}
+
+function checkCount(
+  op: Operation,
+  specs: readonly ValueSpec[] | undefined,
+  actual: number,
+  what: string,
+  err: (m: string) => void,
+): void {
+  if (specs === undefined) return;
+  let min = 0;
+  let max = 0;
+  for (const s of specs) {
+    if (s.arity === "variadic") max = Infinity;
+    else if (s.arity === "optional") max += 1;
+    else {
+      min++;
+      max++;
+    }
+  }
+  if (actual < min || actual > max) {
+    const expect = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `between ${min} and ${max}`;
+    err(`requires ${expect} ${what}${min === 1 && max === 1 ? "" : "s"}, but found ${actual}`);
+  }
+  // Type constraints for fixed positions (only when no variadic precedes them).
+  let i = 0;
+  for (const s of specs) {
+    if (s.arity === "variadic" || s.arity === "optional") break;
+    const v = what === "operand" ? op.operands[i]?.value.type : op.results[i]?.type;
+    if (v !== undefined && s.type && !s.type(v)) err(`${what} #${i} must be ${s.type.description}, but got '${v}'`);
+    i++;
+  }
+}
+
+function verifyOp(op: Operation, errors: VerifyError[]): void {
+  const err = (message: string) => errors.push({ loc: op.loc, message: opLabel(op) + message, op });
+  const def = op.def;
+  if (def) {
+    checkCount(op, def.operands, op.operands.length, "operand", err);
+    checkCount(op, def.results, op.results.length, "result", err);
+    if (def.regions !== undefined && op.regions.length !== def.regions)
+      err(`requires ${def.regions} region${def.regions === 1 ? "" : "s"}`);
+    if (def.successors !== undefined && def.successors >= 0 && op.successors.length !== def.successors)
+      err(`requires ${def.successors} successor${def.successors === 1 ? "" : "s"}`);
+    if (def.attributes) {
+      for (const [name, spec] of Object.entries(def.attributes)) {
+        const a = op.getAttr(name);
+        if (a === undefined) {
+          if (!spec.optional) err(`requires attribute '${name}'`);
+        } else if (spec.type && !spec.type(a)) err(`attribute '${name}' failed to satisfy constraint: ${spec.type.description}`);
+      }
+    }
+    const t = def.traits;
+    if (t.has("Terminator") && op.parentBlock && op.parentBlock.last !== op)
+      err("must be the last operation in the parent block");
+    if (def.parents && op.parentOp && !def.parents.includes(op.parentOp.name))
+      err(`expects parent op ${def.parents.length > 1 ? "to be one of " : ""}'${def.parents.join("', '")}'`);
+    if (t.has("SameOperandsAndResultType")) {
+      const types = [...op.operandTypes, ...op.resultTypes];
+      if (types.some((x) => x !== types[0])) err("requires the same type for all operands and results");
+    }
+    if (t.has("SameTypeOperands")) {
+      const types = op.operandTypes;
+      if (types.some((x) => x !== types[0])) err("requires all operands to have the same type");
+    }
+    if (t.has("IsolatedFromAbove")) checkIsolation(op, err);
+  }
+  // Regions: terminators and dominance.
+  for (const region of op.regions) {
+    const needsTerminator = def !== undefined && !def.traits.has("NoTerminator");
+    if (def?.traits.has("SingleBlock") && region.blocks.length > 1) err("expects a single block in its region");
+    for (const block of region.blocks) {
+      if (needsTerminator) {
+        const last = block.last;
+        if (last === null) {
+          errors.push({ loc: op.loc, message: "empty block: expect at least a terminator", op });
+        } else if (last.def !== undefined && !last.def.traits.has("Terminator")) {
+          errors.push({ loc: last.loc, message: "block with no terminator, has " + `'${last.name}'`, op: last });
+        }
+      }
+      let i = 0;
+      for (let o = block.first; o !== null; o = o.next) o.order = i++;
+    }
+    const graph = def === undefined || def.traits.has("GraphRegion");
+    if (!graph) verifyDominance(region, errors);
+    for (const block of region.blocks) for (let o = block.first; o !== null; o = o.next) verifyOp(o, errors);
+  }
+  if (def?.verify) def.verify(op, err);
+}
+
+function checkIsolation(op: Operation, err: (m: string) => void): void {
+  // Every value used inside must be defined inside (checked on direct and nested uses).
+  const stack: Region[] = [...op.regions];
+  while (stack.length > 0) {
+    const r = stack.pop()!;
+    for (const b of r.blocks)
+      for (let o = b.first; o !== null; o = o.next) {
+        for (const operand of o.operands) {
+          const v = operand.value;
+          const defRegion = definingRegion(v);
+          if (defRegion === null || !op.regions.some((own) => own.isAncestorOf(defRegion))) {
+            err("using value defined outside the region");
+            return;
+          }
+        }
+        if (!o.hasTrait("IsolatedFromAbove")) stack.push(...o.regions);
+      }
+  }
+}
+
+function definingRegion(v: Value): Region | null {
+  if (v instanceof OpResult) return v.owner.parentBlock?.parent ?? null;
+  if (v instanceof BlockArgument) return v.owner.parent;
+  return null;
+}
+
+function verifyDominance(region: Region, errors: VerifyError[]): void {
+  let dom: DominanceInfo | undefined;
+  for (const block of region.blocks) {
+    for (let o = block.first; o !== null; o = o.next) {
+      for (const operand of o.operands) {
+        const v = operand.value;
+        if (!dominatesUse(v, o, block, region, () => (dom ??= new DominanceInfo(region)))) {
+          errors.push({ loc: o.loc, message: `operand #${operand.index} does not dominate this use`, op: o });
+        }
+      }
+      // Values from this region used inside nested regions of `o`.
+      if (o.regions.length > 0 && !o.hasTrait("IsolatedFromAbove"))
+        checkNested(o, region, block, errors, () => (dom ??= new DominanceInfo(region)));
+    }
+  }
+}
+
+function dominatesUse(v: Value, user: Operation, userBlock: Block, region: Region, dom: () => DominanceInfo): boolean {
+  if (v instanceof OpResult) {
+    const defOp = v.owner;
+    const defBlock = defOp.parentBlock;
+    if (defBlock === userBlock) return defOp.order < user.order;
+    if (defBlock?.parent !== region) return true; // defined in an enclosing region: checked there
+    return dom().dominates(defBlock, userBlock) || !dom().isReachable(userBlock);
+  }
+  if (v instanceof BlockArgument) {
+    const b = v.owner;
+    if (b === userBlock || b.parent !== region) return true;
+    return dom().dominates(b, userBlock) || !dom().isReachable(userBlock);
+  }
+  return false;
+}
+
+/** Uses inside `o`'s regions of values defined in `region` must be dominated at `o`. */
+function checkNested(o: Operation, region: Region, block: Block, errors: VerifyError[], dom: () => DominanceInfo): void {
+  const stack: Region[] = [...o.regions];
+  while (stack.length > 0) {
+    const r = stack.pop()!;
+    for (const b of r.blocks)
+      for (let inner = b.first; inner !== null; inner = inner.next) {
+        for (const operand of inner.operands) {
+          const v = operand.value;
+          const defRegion = definingRegion(v);
+          if (defRegion !== region) continue;
+          if (!dominatesUse(v, o, block, region, dom))
+            errors.push({ loc: inner.loc, message: `operand #${operand.index} does not dominate this use`, op: inner });
+        }
+        if (!inner.hasTrait("IsolatedFromAbove")) stack.push(...inner.regions);
+      }
+  }
+}

@@ -1,0 +1,359 @@
+// The printer: generic and custom op forms, regions and blocks with MLIR's layout, aliases
+// (`#map`, `#set`, `#loc`) emitted in a prologue/epilogue, and the API custom printers use.
+import * as A from "../../engine/ir/attributes.ts";
+import type { Type } from "../../engine/ir/types.ts";
+import type { Operation } from "../../engine/ir/operation.ts";
+import type { Block, Region } from "../../engine/ir/block.ts";
+import type { Value, BlockArgument } from "../../engine/ir/value.ts";
+import { NameState } from "./names.ts";
+import {
+  type AliasHook,
+  escapeString,
+  printAttribute as printAttr,
+  printDictionary,
+  printKeywordOrString,
+  printLocationBody,
+  printNamedAttribute,
+  printSymbolName,
+  printType as printTy,
+  printFloatOf,
+} from "./print-attribute.ts";
+import { printExpr, type AffineMap } from "../../engine/ir/affine.ts";
+
+export interface PrintOptions {
+  /** Always print the generic op form (`--mlir-print-op-generic`). */
+  generic?: boolean;
+  /** Print locations (`--mlir-print-debuginfo`). */
+  debugInfo?: boolean;
+  /** Resources to print in the `{-# ... #-}` section. */
+  resources?: Map<string, Map<string, string>>;
+}
+
+export class OpAsmPrinter {
+  private out: string[] = [];
+  private indent = 0;
+  private readonly names: NameState;
+  private readonly attrAliases = new Map<A.Attribute, string>();
+  private readonly locAliases = new Map<A.Location, string>();
+  private readonly aliasCounts = new Map<string, number>();
+  private readonly defaultDialects: string[] = ["builtin"];
+  readonly alias: AliasHook;
+
+  readonly options: PrintOptions;
+  constructor(root: Operation, options: PrintOptions = {}) {
+    this.options = options;
+    this.names = new NameState(root, options.generic === true);
+    this.alias = (a) => this.aliasFor(a);
+  }
+
+  // ----- aliases -----
+
+  private aliasFor(a: A.Attribute): string | undefined {
+    if (a.kind !== "affine-map" && a.kind !== "integer-set") return undefined;
+    let name = this.attrAliases.get(a);
+    if (name === undefined) {
+      const base = a.kind === "affine-map" ? "map" : "set";
+      const n = this.aliasCounts.get(base) ?? 0;
+      this.aliasCounts.set(base, n + 1);
+      name = `#${base}${n === 0 ? "" : n}`;
+      this.attrAliases.set(a, name);
+    }
+    return name;
+  }
+
+  private locAlias(l: A.Location): string {
+    let name = this.locAliases.get(l);
+    if (name === undefined) {
+      const n = this.locAliases.size;
+      name = `#loc${n === 0 ? "" : n}`;
+      this.locAliases.set(l, name);
+    }
+    return name;
+  }
+
+  // ----- raw output -----
+
+  print(text: string): void {
+    this.out.push(text);
+  }
+  newline(): void {
+    this.out.push("\n", "  ".repeat(this.indent));
+  }
+
+  // ----- values, types, attributes -----
+
+  printOperand(v: Value): void {
+    this.out.push(this.names.use(v));
+  }
+  operandName(v: Value): string {
+    return this.names.use(v);
+  }
+  printOperands(vs: readonly Value[]): void {
+    for (let i = 0; i < vs.length; i++) {
+      if (i > 0) this.out.push(", ");
+      this.out.push(this.names.use(vs[i]!));
+    }
+  }
+  printType(t: Type): void {
+    this.out.push(printTy(t, this.alias));
+  }
+  typeText(t: Type): string {
+    return printTy(t, this.alias);
+  }
+  printTypes(ts: readonly Type[]): void {
+    this.out.push(ts.map((t) => printTy(t, this.alias)).join(", "));
+  }
+  /** `t` or `(t1, t2)` for result lists after `->`. */
+  printArrowTypeList(ts: readonly Type[]): void {
+    if (ts.length === 1 && ts[0]!.kind !== "function") this.printType(ts[0]!);
+    else this.out.push(`(${ts.map((t) => printTy(t, this.alias)).join(", ")})`);
+  }
+  /** `(ins) -> outs` */
+  printFunctionalType(ins: readonly Type[], outs: readonly Type[]): void {
+    this.out.push(`(${ins.map((t) => printTy(t, this.alias)).join(", ")}) -> `);
+    this.printArrowTypeList(outs);
+  }
+  printAttribute(a: A.Attribute): void {
+    this.out.push(printAttr(a, this.alias));
+  }
+  attributeText(a: A.Attribute, elideType = false): string {
+    return printAttr(a, this.alias, elideType);
+  }
+  /** Integer or float attribute without its `: type`. */
+  printAttributeWithoutType(a: A.Attribute): void {
+    this.out.push(printAttr(a, this.alias, true));
+  }
+  printFloat(value: number, type: Type): void {
+    this.out.push(printFloatOf(value, type));
+  }
+  printString(s: string): void {
+    this.out.push(escapeString(s));
+  }
+  printKeywordOrString(s: string): void {
+    this.out.push(printKeywordOrString(s));
+  }
+  printSymbolName(s: string): void {
+    this.out.push(printSymbolName(s));
+  }
+  /** ` {a = 1, b}` for the op's attributes (properties and discardable), minus `elided`. */
+  printOptionalAttrDict(entries: readonly A.NamedAttribute[], elided: readonly string[] = []): void {
+    const shown = elided.length === 0 ? entries : entries.filter((e) => !elided.includes(e.name));
+    if (shown.length === 0) return;
+    this.out.push(" ", printDictionary(shown, this.alias));
+  }
+  printOptionalAttrDictWithKeyword(entries: readonly A.NamedAttribute[], elided: readonly string[] = []): void {
+    const shown = entries.filter((e) => !elided.includes(e.name));
+    if (shown.length === 0) return;
+    this.out.push(" attributes ", printDictionary(shown, this.alias));
+  }
+  printNamedAttribute(e: A.NamedAttribute): void {
+    this.out.push(printNamedAttribute(e, this.alias));
+  }
+  /** All attributes of an op, properties first then discardable, sorted by name as MLIR merges them. */
+  allAttributes(op: Operation): A.NamedAttribute[] {
+    if (op.props.entries.length === 0) return op.attrs.entries as A.NamedAttribute[];
+    if (op.attrs.entries.length === 0) return op.props.entries as A.NamedAttribute[];
+    return [...op.props.entries, ...op.attrs.entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  // ----- affine forms with SSA operands -----
+
+  /** Prints `map` applied to `operands` (dims then symbols) as `%a + 1, symbol(%n)`. */
+  affineMapOfSSAIdsText(map: AffineMap, operands: readonly Value[]): string {
+    const names = (kind: "dim" | "symbol", pos: number) =>
+      kind === "dim" ? this.names.use(operands[pos]!) : `symbol(${this.names.use(operands[map.numDims + pos]!)})`;
+    return map.results.map((r) => printExpr(r, names)).join(", ");
+  }
+
+  // ----- regions and blocks -----
+
+  printRegion(region: Region, printEntryBlockArgs = true, printBlockTerminators = true, printEmptyBlock = false): void {
+    this.out.push("{");
+    const parent = region.parent;
+    this.defaultDialects.push(parent?.def?.defaultDialect ?? "");
+    if (region.blocks.length > 0) {
+      const entry = region.blocks[0]!;
+      const header = (printEmptyBlock && entry.first === null) || (printEntryBlockArgs && entry.arguments.length > 0);
+      this.printBlock(entry, header, printBlockTerminators);
+      for (let i = 1; i < region.blocks.length; i++) this.printBlock(region.blocks[i]!, true, true);
+    }
+    this.defaultDialects.pop();
+    this.out.push("\n", "  ".repeat(this.indent), "}");
+  }
+
+  printBlockArgument(arg: BlockArgument, withType = true): void {
+    this.out.push(this.names.use(arg));
+    if (withType) this.out.push(": ", printTy(arg.type, this.alias));
+    this.printTrailingLocation(arg.loc);
+  }
+
+  printSuccessor(b: Block): void {
+    this.out.push(`^${this.names.blockName(b)}`);
+  }
+
+  /** `^bb1(%a, %b : i32, f32)` */
+  printSuccessorAndUseList(b: Block, operands: readonly Value[]): void {
+    this.printSuccessor(b);
+    if (operands.length === 0) return;
+    this.out.push("(");
+    this.printOperands(operands);
+    this.out.push(" : ");
+    this.printTypes(operands.map((v) => v.type));
+    this.out.push(")");
+  }
+
+  private printBlock(block: Block, header: boolean, printTerminator: boolean): void {
+    if (header) {
+      this.out.push("\n", "  ".repeat(this.indent));
+      this.out.push(`^${this.names.blockName(block)}`);
+      if (block.arguments.length > 0) {
+        this.out.push("(");
+        block.arguments.forEach((a, i) => {
+          if (i > 0) this.out.push(", ");
+          this.printBlockArgument(a);
+        });
+        this.out.push(")");
+      }
+      this.out.push(":");
+      this.printPredecessors(block);
+    }
+    this.indent++;
+    const last = block.last;
+    const skipLast = !printTerminator && last !== null && last.hasTrait("Terminator");
+    for (let op = block.first; op !== null; op = op.next) {
+      if (skipLast && op === last) break;
+      this.out.push("\n", "  ".repeat(this.indent));
+      this.printOperation(op);
+    }
+    this.indent--;
+  }
+
+  private printPredecessors(block: Block): void {
+    const region = block.parent;
+    if (!region) return;
+    const preds: Block[] = [];
+    for (const b of region.blocks) for (const s of b.successors) if (s === block) preds.push(b);
+    if (preds.length === 0) {
+      if (region.blocks[0] !== block) this.out.push("  // no predecessors");
+      return;
+    }
+    if (preds.every((p) => p === preds[0])) {
+      this.out.push(`  // pred: ^${this.names.blockName(preds[0]!)}`);
+      return;
+    }
+    const order = (b: Block) => region.blocks.indexOf(b);
+    preds.sort((a, b) => order(a) - order(b));
+    this.out.push(`  // ${preds.length} preds: ${preds.map((p) => `^${this.names.blockName(p)}`).join(", ")}`);
+  }
+
+  // ----- operations -----
+
+  /** The op name with the enclosing default dialect's prefix elided, as MLIR's printOpName. */
+  opName(op: Operation): string {
+    const d = this.defaultDialects[this.defaultDialects.length - 1]!;
+    const name = op.name;
+    if (d !== "" && name.startsWith(d) && name.charCodeAt(d.length) === 46 && name.indexOf(".", d.length + 1) < 0)
+      return name.slice(d.length + 1);
+    return name;
+  }
+
+  printOperation(op: Operation): void {
+    const n = op.results.length;
+    if (n > 0) {
+      const groups = this.names.resultGroups.get(op);
+      if (groups) {
+        const parts: string[] = [];
+        for (let i = 0; i < groups.length; i++) {
+          const start = groups[i]!;
+          const end = groups[i + 1] ?? n;
+          const nm = this.names.use(op.results[start]!).replace(/#\d+$/, "");
+          parts.push(end - start > 1 ? `${nm}:${end - start}` : nm);
+        }
+        this.out.push(parts.join(", "), " = ");
+      } else {
+        this.out.push(this.names.use(op.results[0]!).replace(/#\d+$/, ""));
+        if (n > 1) this.out.push(`:${n}`);
+        this.out.push(" = ");
+      }
+    }
+    if (!this.options.generic && op.def?.print) {
+      this.out.push(this.opName(op));
+      op.def.print(this, op);
+    } else this.printGeneric(op);
+    this.printTrailingLocation(op.loc);
+  }
+
+  printGeneric(op: Operation): void {
+    this.out.push(escapeString(op.name), "(");
+    this.printOperands(op.operandValues);
+    this.out.push(")");
+    if (op.successors.length > 0) {
+      this.out.push("[");
+      op.successors.forEach((b, i) => {
+        if (i > 0) this.out.push(", ");
+        this.printSuccessor(b);
+      });
+      this.out.push("]");
+    }
+    if (op.props.entries.length > 0) this.out.push(" <", printDictionary(op.props.entries, this.alias), ">");
+    if (op.regions.length > 0) {
+      this.out.push(" (");
+      op.regions.forEach((r, i) => {
+        if (i > 0) this.out.push(", ");
+        this.printRegion(r, true, true, true);
+      });
+      this.out.push(")");
+    }
+    if (op.attrs.entries.length > 0) this.out.push(" ", printDictionary(op.attrs.entries, this.alias));
+    this.out.push(" : ");
+    this.printFunctionalType(op.operandTypes, op.resultTypes);
+  }
+
+  printTrailingLocation(loc: A.Location | undefined): void {
+    if (!this.options.debugInfo || loc === undefined) return;
+    this.out.push(` loc(${this.locAlias(loc)})`);
+  }
+
+  // ----- the whole output -----
+
+  /** Prints the top-level op with alias definitions before and location aliases after. */
+  printTop(op: Operation): string {
+    this.printOperation(op);
+    const body = this.out.join("");
+    this.out = [];
+    let prologue = "";
+    for (const [a, name] of this.attrAliases) prologue += `${name} = ${printAttr(a)}\n`;
+    let epilogue = "";
+    if (this.options.resources && this.options.resources.size > 0) epilogue += printResources(this.options.resources);
+    if (this.locAliases.size > 0) {
+      // Location aliases may refer to other locations; print each one's body without aliasing.
+      for (const [l, name] of this.locAliases) epilogue += `${name} = loc(${printLocationBody(l)})\n`;
+    }
+    return `${prologue}${body}\n${epilogue}`;
+  }
+}
+
+function printResources(res: Map<string, Map<string, string>>): string {
+  const dialect = [...res].filter(([d]) => !d.startsWith("external:"));
+  const external = [...res].filter(([d]) => d.startsWith("external:"));
+  const section = (name: string, list: [string, Map<string, string>][]) => {
+    const lines = [`  ${name}: {`];
+    list.forEach(([d, entries], i) => {
+      lines.push(`    ${d.replace(/^external:/, "")}: {`);
+      const es = [...entries];
+      es.forEach(([k, v], j) => lines.push(`      ${printKeywordOrString(k)}: ${v}${j < es.length - 1 ? "," : ""}`));
+      lines.push(`    }${i < list.length - 1 ? "," : ""}`);
+    });
+    lines.push("  }");
+    return lines.join("\n");
+  };
+  const parts: string[] = [];
+  if (dialect.length > 0) parts.push(section("dialect_resources", dialect));
+  if (external.length > 0) parts.push(section("external_resources", external));
+  return `\n{-#\n${parts.join(",\n")}\n#-}\n`;
+}
+
+/** Prints an operation (usually the module) as MLIR text. */
+export function printOperationText(op: Operation, options: PrintOptions = {}): string {
+  return new OpAsmPrinter(op, options).printTop(op);
+}

@@ -5,6 +5,8 @@ import type { Operation } from "../ir/operation.ts";
 import type { OpAsmParser, ParsedOp } from "../../grammar/mlir/asm-parser.ts";
 import type { OpAsmPrinter } from "../../grammar/mlir/asm-printer.ts";
 import type { Type } from "../ir/types.ts";
+import type { Context } from "../ir/context.ts";
+import { compileAssemblyFormat } from "./assembly-format.ts";
 
 export const Trait = {
   Pure: "Pure",
@@ -20,6 +22,9 @@ export const Trait = {
   /** The op defines a symbol (`sym_name`). */
   Symbol: "Symbol",
   SymbolTable: "SymbolTable",
+  /** Variadic operand groups are sized by the `operandSegmentSizes` property. */
+  AttrSizedOperandSegments: "AttrSizedOperandSegments",
+  AttrSizedResultSegments: "AttrSizedResultSegments",
   /** Regions are graph regions (no dominance inside), as in `builtin.module`. */
   GraphRegion: "GraphRegion",
   /** The op may only appear as a direct child of ops named in `parents`. */
@@ -51,6 +56,13 @@ export interface ValueSpec {
 export interface AttrSpec {
   readonly type?: Constraint<Attribute>;
   readonly optional?: boolean;
+  /** MLIR's DefaultValuedAttr: the value assumed (and elided when printing) when absent. */
+  readonly default?: (ctx: Context) => Attribute;
+  /** For enum attributes: the case names, in MLIR's order (the i64/i32 storage value is the index unless `enumValues`). */
+  readonly enumCases?: readonly string[];
+  readonly enumValues?: readonly number[];
+  /** How MLIR stores the enum: as an integer attribute, or as a dialect attribute `#dialect.mnemonic<case>`. */
+  readonly enumStorage?: "i64" | "i32" | { readonly dialect: string; readonly mnemonic: string };
 }
 
 export interface OpDef {
@@ -79,6 +91,15 @@ export interface OpDef {
   readonly blockArgNames?: (op: Operation, region: number) => readonly (string | undefined)[] | undefined;
   /** The default dialect for op names inside regions (`func.func` bodies: "func"). */
   readonly defaultDialect?: string;
+  /**
+   * MLIR's declarative assembly format (the ODS `assemblyFormat` string, e.g.
+   * "$lhs `,` $rhs attr-dict `:` type($result)"); compiled into `parse` and `print`.
+   */
+  readonly format?: string;
+  /** Result types derived from operands and attributes (MLIR's InferTypeOpInterface), for formats that omit them. */
+  readonly inferResultTypes?: (ctx: Context, operandTypes: readonly Type[], attr: (name: string) => Attribute | undefined) => Type[] | undefined;
+  /** Groups of operand/result names whose types are equal (ODS AllTypesMatch), used by formats to infer types. */
+  readonly typesMatch?: readonly (readonly string[])[];
 }
 
 /** A fold either produces constant attributes or existing values for each result. */
@@ -115,5 +136,9 @@ export class DialectRegistry {
 /** Builds an OpDef, filling in the dialect from the name and the trait set. */
 export function op(name: string, spec: Omit<OpDef, "name" | "dialect" | "traits"> & { traits?: readonly string[] } = {}): OpDef {
   const dot = name.indexOf(".");
-  return { ...spec, name, dialect: name.slice(0, dot), traits: new Set(spec.traits ?? []) };
+  const def: OpDef = { ...spec, name, dialect: name.slice(0, dot), traits: new Set(spec.traits ?? []) };
+  if (def.format === undefined || (def.parse && def.print)) return def;
+  // One description drives both directions: compile the declarative format.
+  const compiled = compileAssemblyFormat(def);
+  return { ...def, parse: def.parse ?? compiled.parse, print: def.print ?? compiled.print };
 }

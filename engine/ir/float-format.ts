@@ -35,6 +35,8 @@ export { bitsToFloat, floatKinds, floatToBits, floatWidth, roundToKind } from ".
 
 let digits = "";
 let exp10 = 0;
+/** The digits spell the value exactly (so the printed text trivially reads back as it). */
+let digitsExact = false;
 
 /** bitsRequired of APFloat's AdjustToPrecision: 196/59 slightly over-estimates lg(10). */
 const bitsRequiredFor = (precision: number): number => Math.floor((precision * 196 + 58) / 59);
@@ -45,9 +47,9 @@ const tensRemovable = (bits: number, required: number): number =>
 /**
  * The second AdjustToPrecision plus trailing-zero removal: `s` holds a (possibly truncated)
  * significand whose last digit has exponent `lastExp`; keep at most `precision` digits, rounding
- * half up on the first dropped digit alone (APFloat's rule).
+ * half up on the first dropped digit alone (APFloat's rule). Returns whether digits were dropped.
  */
-function keepDigits(s: string, lastExp: number, precision: number): void {
+function keepDigits(s: string, lastExp: number, precision: number): boolean {
   let end = s.length;
   while (s.charCodeAt(end - 1) === 48) end--;
   lastExp += s.length - end;
@@ -69,10 +71,12 @@ function keepDigits(s: string, lastExp: number, precision: number): void {
       }
       digits = i < 0 ? "1" : s.slice(0, i) + String.fromCharCode(s.charCodeAt(i) + 1);
     }
-  } else {
-    digits = end === s.length ? s : s.slice(0, end);
+    exp10 = lastExp + digits.length - 1;
+    return true;
   }
+  digits = end === s.length ? s : s.slice(0, end);
   exp10 = lastExp + digits.length - 1;
+  return false;
 }
 
 /** APFloat::toStringImpl's digits for mant × 2^exp2 > 0, with bigint arithmetic as APFloat does. */
@@ -96,6 +100,7 @@ function exactDigits(mant: bigint, exp2: number, precision: number): void {
     lastExp += t;
   }
   keepDigits(n.toString(), lastExp, precision);
+  digitsExact = false;
 }
 
 const POW5 = [
@@ -111,13 +116,17 @@ function bitLength53(v: number): number {
 
 /** Digits of an integer n < 2^53 (value n × 10^lastExp) through both AdjustToPrecision steps. */
 function smallDigits(n: number, lastExp: number, precision: number): void {
-  let s = n.toString();
-  const t = tensRemovable(bitLength53(n), bitsRequiredFor(precision));
+  integerDigits(n.toString(), bitLength53(n), lastExp, precision);
+}
+
+/** Both AdjustToPrecision steps on the decimal spelling `s` of a `bits`-bit integer. */
+function integerDigits(s: string, bits: number, lastExp: number, precision: number): void {
+  const t = tensRemovable(bits, bitsRequiredFor(precision));
   if (t > 0) {
     s = s.slice(0, s.length - t);
     lastExp += t;
   }
-  keepDigits(s, lastExp, precision);
+  digitsExact = !keepDigits(s, lastExp, precision) && t === 0;
 }
 
 /**
@@ -171,12 +180,19 @@ function fastDigits(a: number, precision: number): boolean {
     u = a.toExponential(wide);
     let i = precision + 2;
     while (i <= wide + 1 && u.charCodeAt(i) === 48) i++;
-    if (i > wide + 1) return false;
+    if (i > wide + 1) {
+      // Few digits after all: an integer spells itself exactly; anything else goes exact.
+      if (q < 0) return false;
+      integerDigits(BigInt(a).toString(), bits, 0, precision);
+      digitsExact = false;
+      return true;
+    }
   }
   const e10 = Number(u.slice(u.indexOf("e") + 1));
   const truncated = t > 0 && e10 - e0 + 1 <= precision + t;
   if (truncated) keepDigits(u[0] + u.slice(2, precision + 1), e10 - precision + 1, precision);
   else keepDigits(u[0] + u.slice(2, precision + 2), e10 - precision, precision);
+  digitsExact = false;
   return true;
 }
 
@@ -238,7 +254,7 @@ export function formatFloat(x: number, kind: FloatKind): string {
   const a = negative ? -v : v;
   doubleDigits(a, 6);
   const sci = scientificText(negative);
-  if (roundTrips(sci, v, negative, kind)) return sci;
+  if (digitsExact || roundTrips(sci, v, negative, kind)) return sci;
   doubleDigits(a, s.defaultDigits);
   return defaultText(negative, s.defaultDigits) ?? hexText(floatToBits(v, kind));
 }

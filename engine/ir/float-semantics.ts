@@ -164,11 +164,6 @@ function wordsToDouble(hi: number, lo: number): number {
 // ---------------------------------------------------------------------------------------------
 // Rounding a double into a kind (APFloat::convert with rmNearestTiesToEven).
 
-/** A quiet NaN with the sign bit set, fresh from the bits each time (constants may be canonicalized). */
-function quietNegativeNaN(): number {
-  return wordsToDouble(0xfff80000, 0);
-}
-
 /** Set by roundMagnitude: the scaled value sat exactly halfway between two kind values. */
 let lastRoundWasTie = false;
 export function roundingHitTie(): boolean {
@@ -235,27 +230,28 @@ export function roundToKindNoteTie(x: number, kind: FloatKind): number {
 // ---------------------------------------------------------------------------------------------
 // Bit patterns of narrow kinds (≤ 32 bits) as plain numbers.
 
-/** Encode a value already representable in `s` (width ≤ 32); NaN keeps the double's sign and payload top bits. */
+/** A NaN pattern of `s` (width ≤ 32) from a double NaN's high and low words. */
+function encodeNarrowNaN(hi: number, lo: number, s: FloatSemantics): number {
+  const fb = s.fractionBits;
+  const signBit = 2 ** (s.width - 1);
+  const negative = hi >>> 31 === 1;
+  if (s.nanEncoding === NanEncoding.negativeZero) return signBit;
+  if (s.nanEncoding === NanEncoding.allOnes) {
+    if (!s.hasSign) return 2 ** s.width - 1;
+    return (negative ? signBit : 0) + signBit - 1;
+  }
+  // IEEE NaN: keep the top `fb` payload bits of the double (where bitsToFloat put them),
+  // setting the quiet bit only when nothing would be left to make it a NaN.
+  const frac52hi = hi & 0xfffff;
+  let frac = fb <= 20 ? frac52hi >>> (20 - fb) : frac52hi * 2 ** (fb - 20) + Math.floor(lo / 2 ** (52 - fb));
+  if (frac === 0 && s.nonFinite === NonFinite.ieee) frac = 2 ** (fb - 1);
+  return (negative ? signBit : 0) + Number(overflowField(s)) * 2 ** fb + frac;
+}
+
+/** Encode a non-NaN value already representable in `s` (width ≤ 32). */
 function encodeNarrow(v: number, s: FloatSemantics): number {
   const fb = s.fractionBits;
-  const expMask = 2 ** s.exponentBits - 1;
   const signBit = 2 ** (s.width - 1);
-  if (v !== v) {
-    f64Box[0] = v;
-    const hi = u32Box[HI]!;
-    const negative = hi >>> 31 === 1;
-    if (s.nanEncoding === NanEncoding.negativeZero) return signBit;
-    if (s.nanEncoding === NanEncoding.allOnes) {
-      if (!s.hasSign) return 2 ** s.width - 1;
-      return (negative ? signBit : 0) + 2 ** (s.width - 1) - 1;
-    }
-    // IEEE NaN: keep the top `fb` payload bits of the double (as bitsToFloat put them there),
-    // setting the quiet bit only when nothing would be left to make it a NaN.
-    const frac52hi = hi & 0xfffff;
-    let frac = fb <= 20 ? frac52hi >>> (20 - fb) : frac52hi * 2 ** (fb - 20) + Math.floor(u32Box[LO]! / 2 ** (52 - fb));
-    if (frac === 0 && s.nonFinite === NonFinite.ieee) frac = 2 ** (fb - 1);
-    return (negative ? signBit : 0) + Number(overflowField(s)) * 2 ** fb + frac;
-  }
   const negative = v < 0 || (v === 0 && 1 / v < 0);
   const a = negative ? -v : v;
   let field: number;
@@ -435,9 +431,11 @@ export function floatToBits(x: number, kind: FloatKind): bigint {
   }
   const v = roundToKind(x, kind);
   if (s.width <= 32) {
-    // A NaN made by overflow takes the overflowing value's sign (engines do not keep NaN signs).
-    if (v !== v && x === x) return BigInt(encodeNarrow(x < 0 ? quietNegativeNaN() : NaN, s));
-    return BigInt(encodeNarrow(v, s));
+    if (v === v) return BigInt(encodeNarrow(v, s));
+    // A NaN made by overflow takes the overflowing value's sign; a NaN input keeps its own bits.
+    if (x === x) return BigInt(encodeNarrowNaN(x < 0 ? 0xfff80000 : 0x7ff80000, 0, s));
+    f64Box[0] = x;
+    return BigInt(encodeNarrowNaN(u32Box[HI]!, u32Box[LO]!, s));
   }
   const e = doubleToExact(x);
   if (e.cls === FloatClass.nan) e.mant = nanPayloadFromDouble(e.mant, kind);

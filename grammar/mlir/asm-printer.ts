@@ -318,6 +318,8 @@ export class OpAsmPrinter {
 
   /** Prints the top-level op with alias definitions before and location aliases after. */
   printTop(op: Operation): string {
+    // The top-level op's location is visited first, so it gets the first `#loc` alias.
+    if (this.options.debugInfo) this.locAlias(op.loc);
     this.printOperation(op);
     const body = this.out.join("");
     this.out = [];

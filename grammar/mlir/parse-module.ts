@@ -47,7 +47,7 @@ export function parseSource(ctx: Context, file: SourceFile): ParseResult {
     const region = new Region();
     region.addBlock(top);
     module = Operation.create(ctx, { name: "builtin.module", regions: [region], loc: ctx.unknownLoc() });
-    module.loc = p.locHere(0);
+    module.loc = ctx.fileLoc(file.path, 0, 0);
   }
   return { module, resources: p.resources, attrAliases: p.attrAliases, typeAliases: p.typeAliases };
 }

@@ -3,7 +3,7 @@
 import * as A from "../../engine/ir/attributes.ts";
 import * as T from "../../engine/ir/types.ts";
 import { printMap, printSet } from "../../engine/ir/affine.ts";
-import { formatFloat } from "../../engine/ir/float-format.ts";
+import { floatToBits, floatWidth, formatFloat } from "../../engine/ir/float-format.ts";
 
 /** Returns `#alias` for attributes printed through an alias, or undefined. */
 export type AliasHook = (a: A.Attribute) => string | undefined;
@@ -108,7 +108,8 @@ export function printAttribute(a: A.Attribute, alias: AliasHook = noAlias, elide
     case "type":
       return printType((a as A.TypeAttr).type, alias);
     case "array":
-      return `[${(a as A.ArrayAttr).elements.map((e) => printAttribute(e, alias)).join(", ")}]`;
+      // Elements elide the default types i64 and f64, as MLIR's AttrTypeElision::May.
+      return `[${(a as A.ArrayAttr).elements.map((e) => printAttribute(e, alias, elidesDefaultType(e))).join(", ")}]`;
     case "dense-array": {
       const x = a as A.DenseArrayAttr;
       const t = x.elementType;
@@ -156,6 +157,12 @@ export function printAttribute(a: A.Attribute, alias: AliasHook = noAlias, elide
   }
 }
 
+function elidesDefaultType(a: A.Attribute): boolean {
+  if (a instanceof A.IntegerAttr) return a.type instanceof T.IntegerType && a.type.width === 64 && a.type.signedness === 0;
+  if (a instanceof A.FloatAttr) return a.type instanceof T.FloatType && a.type.floatKind === "f64";
+  return false;
+}
+
 function printRawLiteral(a: A.Attribute): string {
   if (a instanceof A.ArrayAttr) return `[${a.elements.map(printRawLiteral).join(", ")}]`;
   if (a instanceof A.IntegerAttr) return String(a.value);
@@ -188,6 +195,11 @@ function elementText(v: A.DenseValue, elt: T.Type): string {
 export function printDenseBody(x: A.DenseElementsAttr): string {
   const elt = x.type.elementType;
   if (x.splat) return elementText(x.values[0]!, elt);
+  // MLIR prints elements attributes with more than 100 elements as a hex blob.
+  if (x.values.length > 100) {
+    const hex = hexBlob(x.values, elt);
+    if (hex !== undefined) return `"0x${hex}"`;
+  }
   const shape = x.type.shape ?? [];
   if (x.values.length === 0) return shape.length === 0 ? "" : "[]".padStart(2);
   if (shape.length === 0) return elementText(x.values[0]!, elt);
@@ -204,6 +216,41 @@ export function printDenseBody(x: A.DenseElementsAttr): string {
     parts.push("]");
   };
   rec(0);
+  return parts.join("");
+}
+
+function scalarBits(t: T.Type): number | undefined {
+  if (t instanceof T.IntegerType) return t.width;
+  if (t instanceof T.IndexType) return 64;
+  if (t instanceof T.FloatType) return floatWidth(t.floatKind);
+  return undefined;
+}
+
+/** The raw little-endian bytes of the elements in upper-case hex, as MLIR's hex form. */
+function hexBlob(values: readonly A.DenseValue[], elt: T.Type): string | undefined {
+  const inner = elt instanceof T.ComplexType ? elt.elementType : elt;
+  const bits = scalarBits(inner);
+  if (bits === undefined || (bits === 1 && !(elt instanceof T.ComplexType) && false)) return undefined;
+  const bytes = Math.ceil(bits / 8);
+  const parts: string[] = [];
+  const push = (v: bigint | number) => {
+    let raw: bigint;
+    if (typeof v === "number") raw = floatToBits(v, (inner as T.FloatType).floatKind);
+    else raw = BigInt.asUintN(bytes * 8, v);
+    let s = "";
+    for (let i = 0; i < bytes; i++) {
+      s += Number(raw & 0xffn).toString(16).toUpperCase().padStart(2, "0");
+      raw >>= 8n;
+    }
+    parts.push(s);
+  };
+  for (const v of values) {
+    if (typeof v === "object") {
+      push(v[0] as bigint | number);
+      push(v[1] as bigint | number);
+    } else if (typeof v === "bigint" || typeof v === "number") push(v);
+    else return undefined;
+  }
   return parts.join("");
 }
 

@@ -97,13 +97,28 @@ export type Certificate =
       readonly inverses: readonly { readonly rule: number; readonly steps: readonly CStep[] }[];
     }
   | {
+      readonly answer: "YES";
+      readonly criterion: "cr-modulo";
+      /** The rules of P (the rest is S); the inverse of rule k is numbered -k in `pairs`. */
+      readonly symmetric: readonly number[];
+      /** For each rule of P, P-steps from its right-hand side back to its left-hand side. */
+      readonly inverses: readonly { readonly rule: number; readonly steps: readonly CStep[] }[];
+      /** S strictly decreasing, P weakly: S/P terminates. */
+      readonly order: COrder;
+      /** Every critical pair of S with S ∪ P ∪ P⁻¹ and of P ∪ P⁻¹ with S: S-steps, then P-steps between the ends. */
+      readonly pairs: readonly (CPair & CJoin & { readonly equivSteps: readonly CStep[] })[];
+    }
+  | {
       readonly answer: "YES" | "NO";
       readonly criterion: "redundant-rules";
       /** Rules added in order, each derivable (`steps` from lhs to rhs) in the rules before it. */
       readonly added: readonly (CRule & { readonly steps: readonly CStep[] })[];
-      /** Numbers (in the extended system) of rules removed; each is joinable by the remaining rules. */
+      /**
+       * Rules removed in order, numbered in the extended system (original rules, then added ones); each is
+       * joinable using only rules not removed yet (itself excluded), so it stays convertible in the final system.
+       */
       readonly removed: readonly { readonly rule: number; readonly join: CJoin }[];
-      /** The proof for the transformed system, whose rules are numbered: original, added, then removals applied. */
+      /** The proof for the final system: the extended system's remaining rules, renumbered from 1 in order. */
       readonly proof: Certificate;
     }
   | {

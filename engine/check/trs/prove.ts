@@ -9,6 +9,8 @@ import { proveDevelopmentClosed } from "./criteria/development-closed.ts";
 import { proveStronglyClosed } from "./criteria/strongly-closed.ts";
 import { proveReversible } from "./criteria/reversible.ts";
 import { quickNonConfluence, deepNonConfluence } from "./criteria/non-confluence.ts";
+import { proveByRemovingRules } from "./criteria/redundant-rules.ts";
+import { proveCrModulo } from "./criteria/cr-modulo.ts";
 
 export type Answer = "YES" | "NO" | "MAYBE";
 
@@ -35,7 +37,19 @@ const STAGES: readonly Stage[] = [
   { name: "development-closed", share: 0.1, run: proveDevelopmentClosed },
   { name: "strongly-closed", share: 0.1, run: proveStronglyClosed },
   { name: "reversible", share: 0.1, run: proveReversible },
-  { name: "non-joinable peak", share: 0.4, run: deepNonConfluence },
+  { name: "cr-modulo", share: 0.2, run: proveCrModulo },
+  { name: "non-joinable peak", share: 0.3, run: deepNonConfluence },
+  {
+    name: "redundant rules",
+    share: 0.2,
+    run: (a, b) =>
+      proveByRemovingRules(a, b, [
+        (x) => proveWeaklyOrthogonal(x),
+        (x, b2) => proveKnuthBendix(x, b2),
+        proveDevelopmentClosed,
+        proveStronglyClosed,
+      ]),
+  },
 ];
 
 export function checkConfluence(trs: Trs, timeoutMs = 1000): Outcome {

@@ -125,3 +125,31 @@ export function describePolynomial(order: COrder): string {
   });
   return `over the naturals ≥ ${order.domainMin}: ${parts.join(", ")}`;
 }
+
+function mono(coefficient: number, ...exponents: number[]): CMonomial {
+  return { coefficient, exponents };
+}
+
+/**
+ * Templates over the naturals ≥ 1, including the associative and commutative `x + y + c`, `x·y` and
+ * `x·y + x + y`, for relative termination modulo AC-like rules.
+ */
+export function naturalTemplates(_f: number, arity: number): Interpretation[] {
+  if (arity === 0) return [[mono(1)], [mono(2)], [mono(3)], [mono(4)]];
+  if (arity === 1)
+    return [[mono(1, 1), mono(1, 0)], [mono(2, 1)], [mono(1, 1), mono(2, 0)], [mono(2, 1), mono(1, 0)], [mono(1, 1)], [mono(3, 1)], [mono(1, 2), mono(1, 0)], [mono(2, 1), mono(2, 0)]];
+  if (arity === 2)
+    return [
+      [mono(1, 1, 0), mono(1, 0, 1)],
+      [mono(1, 1, 0), mono(1, 0, 1), mono(1, 0, 0)],
+      [mono(1, 1, 0), mono(1, 0, 1), mono(2, 0, 0)],
+      [mono(1, 1, 1), mono(1, 1, 0), mono(1, 0, 1)],
+      [mono(1, 1, 1)],
+      [mono(2, 1, 0), mono(1, 0, 1)],
+      [mono(1, 1, 0), mono(2, 0, 1)],
+      [mono(2, 1, 0), mono(2, 0, 1)],
+      [mono(2, 1, 1)],
+      [mono(1, 1, 1), mono(1, 1, 0), mono(1, 0, 1), mono(1, 0, 0)],
+    ];
+  return linearTemplates(_f, arity);
+}

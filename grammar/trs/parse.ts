@@ -1,0 +1,16 @@
+// Entry point for reading a TRS file: ARI when it declares `(format ...)`, COPS otherwise.
+import { parseAri } from "./ari.ts";
+import { parseCops } from "./cops.ts";
+import type { ParseResult } from "./validate.ts";
+import type { SourceFile } from "../../engine/support/source.ts";
+
+export type { ParseResult } from "./validate.ts";
+
+/** Whether the first token after comments is `(format`, the mark of the ARI format. */
+export function isAri(text: string): boolean {
+  return /^(?:\s|;[^\n]*(?:\n|$))*\(\s*format\b/.test(text);
+}
+
+export function parseTrs(file: SourceFile): ParseResult {
+  return isAri(file.text) ? parseAri(file) : parseCops(file);
+}

@@ -1,0 +1,133 @@
+// The conformance round trip: each corpus file goes through `prr opt` (custom form as written, and the
+// generic form mlir-opt-22 prints of it), and mlir-opt-22 judges prr's output against the original.
+import type { CorpusFile } from "./corpus.ts";
+import { mlirOptBatch, type OracleResult } from "./mlir-opt-batch.ts";
+import { firstDifference, renameSsa } from "./normalize.ts";
+import { firstDiagnostic, isUnregisteredFailure, prrOpt, type PrrRun } from "./prr-opt.ts";
+
+/** The input forms: the file as written, and mlir-opt-22's generic print of it. */
+export const forms = ["custom", "generic"] as const;
+export type Form = (typeof forms)[number];
+
+/** prr's output modes: its default print and `--print-generic`. */
+export const modes = ["default", "print-generic"] as const;
+export type Mode = (typeof modes)[number];
+
+export type Verdict = { readonly ok: true } | { readonly ok: false; readonly cause: string };
+
+export interface FileResult {
+  readonly name: string;
+  /** Why the custom form was not tried (prr does not register some of its ops), if it was not. */
+  readonly customSkipped?: string;
+  /** One verdict per form and mode tried, keyed `form/mode`. */
+  readonly verdicts: ReadonlyMap<`${Form}/${Mode}`, Verdict>;
+  /** For files tried in custom form: whether prr's default output is mlir-opt-22's default output. */
+  readonly sameText?: { readonly equal: true } | { readonly equal: false; readonly difference: string };
+  /** Whether mlir-opt-22's own generic print is a fixed point (reprinting it changes nothing). */
+  readonly oracleFixedPoint: boolean;
+}
+
+const allowUnregistered = "--allow-unregistered-dialect";
+const genericFlags = [allowUnregistered, "--mlir-print-op-generic"];
+
+interface Attempt {
+  readonly file: number;
+  readonly key: `${Form}/${Mode}`;
+  readonly run: PrrRun;
+}
+
+function prrFailure(run: PrrRun): string {
+  return run.code === 70 ? `prr crashes (exit 70): ${firstDiagnostic(run.err)}` : `prr exits ${run.code}: ${firstDiagnostic(run.err)}`;
+}
+
+function quote(line: string): string {
+  const t = line.trim();
+  return `\`${t.length > 160 ? `${t.slice(0, 160)}...` : t}\``;
+}
+
+function judge(attempt: Attempt, reprint: OracleResult | undefined, reference: OracleResult): Verdict {
+  if (attempt.run.code !== 0) return { ok: false, cause: prrFailure(attempt.run) };
+  if (!reference.ok) return { ok: false, cause: `mlir-opt-22 rejects the original: ${reference.error}` };
+  if (reprint === undefined || !reprint.ok)
+    return { ok: false, cause: `mlir-opt-22 rejects prr's output: ${reprint?.error ?? "no verdict"}` };
+  const d = firstDifference(renameSsa(reference.output), renameSsa(reprint.output));
+  if (d === undefined) return { ok: true };
+  return {
+    ok: false,
+    cause: `mlir-opt-22's generic print of prr's output differs at line ${d.line}: expected ${quote(d.left)}, got ${quote(d.right)}`,
+  };
+}
+
+/** Runs the whole round trip; mlir-opt-22 is spawned a handful of times for the whole corpus. */
+export async function roundTrip(files: readonly CorpusFile[], mlirOpt: string): Promise<FileResult[]> {
+  const originals = files.map((f) => f.text);
+  const genericOriginals = mlirOptBatch(mlirOpt, genericFlags, originals);
+  const reprintedGenerics = mlirOptBatch(
+    mlirOpt,
+    genericFlags,
+    genericOriginals.map((g) => (g.ok ? g.output : "")),
+  );
+
+  const attempts: Attempt[] = [];
+  const customSkipped = new Map<number, string>();
+  for (const [i, f] of files.entries()) {
+    const custom = await prrOpt(f.name, f.text, []);
+    if (isUnregisteredFailure(custom)) customSkipped.set(i, firstDiagnostic(custom.err));
+    else {
+      attempts.push({ file: i, key: "custom/default", run: custom });
+      attempts.push({ file: i, key: "custom/print-generic", run: await prrOpt(f.name, f.text, ["--print-generic"]) });
+    }
+    const generic = genericOriginals[i]!;
+    if (!generic.ok) continue;
+    const name = f.name.replace(/\.mlir$/, ".generic.mlir");
+    attempts.push({ file: i, key: "generic/default", run: await prrOpt(name, generic.output, [allowUnregistered]) });
+    attempts.push({
+      file: i,
+      key: "generic/print-generic",
+      run: await prrOpt(name, generic.output, [allowUnregistered, "--print-generic"]),
+    });
+  }
+
+  const printed = attempts.filter((a) => a.run.code === 0);
+  const reprints = new Map<Attempt, OracleResult>();
+  mlirOptBatch(
+    mlirOpt,
+    genericFlags,
+    printed.map((a) => a.run.out),
+  ).forEach((r, k) => reprints.set(printed[k]!, r));
+
+  const customDefaults = attempts.filter((a) => a.key === "custom/default" && a.run.code === 0);
+  const oracleDefaults = mlirOptBatch(
+    mlirOpt,
+    [],
+    customDefaults.map((a) => files[a.file]!.text),
+  );
+  const sameText = new Map<number, FileResult["sameText"]>();
+  customDefaults.forEach((a, k) => {
+    const oracle = oracleDefaults[k]!;
+    if (!oracle.ok) return;
+    const d = firstDifference(oracle.output, a.run.out);
+    sameText.set(
+      a.file,
+      d === undefined
+        ? { equal: true }
+        : { equal: false, difference: `line ${d.line}: mlir-opt-22 prints ${quote(d.left)}, prr prints ${quote(d.right)}` },
+    );
+  });
+
+  return files.map((f, i) => {
+    const verdicts = new Map<`${Form}/${Mode}`, Verdict>();
+    for (const a of attempts.filter((x) => x.file === i)) verdicts.set(a.key, judge(a, reprints.get(a), genericOriginals[i]!));
+    if (!genericOriginals[i]!.ok)
+      verdicts.set("generic/default", { ok: false, cause: `mlir-opt-22 rejects the original: ${(genericOriginals[i] as { error: string }).error}` });
+    const g = genericOriginals[i]!;
+    const r = reprintedGenerics[i]!;
+    return {
+      name: f.name,
+      ...(customSkipped.has(i) ? { customSkipped: customSkipped.get(i)! } : {}),
+      verdicts,
+      ...(sameText.has(i) ? { sameText: sameText.get(i)! } : {}),
+      oracleFixedPoint: g.ok && r.ok && renameSsa(g.output) === renameSsa(r.output),
+    };
+  });
+}

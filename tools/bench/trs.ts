@@ -1,0 +1,81 @@
+// Benchmark of `prr check --trs` on the CoCo development set (../shared/corpus/trs/coco2025):
+// decided, wrong, YES/NO counts, median and maximum time per problem, on one core.
+// Usage: node dist/tools/bench/trs.js [--timeout MS] [--verbose] [FILE.ari ...]
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseTrs } from "../../grammar/trs/parse.ts";
+import { SourceFile } from "../../engine/support/source.ts";
+import { trsFromProblem } from "../../engine/check/trs/trs.ts";
+import { checkConfluence } from "../../engine/check/trs/prove.ts";
+
+/** The project root: the nearest ancestor of this file holding package.json. */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, "package.json"))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error("cannot find the project root");
+    dir = up;
+  }
+  return dir;
+}
+
+export function corpusDir(): string {
+  return path.resolve(projectRoot(), "..", "shared", "corpus", "trs", "coco2025");
+}
+
+function readAnswers(dir: string): Map<string, string> {
+  const lines = fs.readFileSync(path.join(dir, "answers.tsv"), "utf8").trim().split("\n").slice(1);
+  return new Map(lines.map((l) => l.split("\t") as [string, string]));
+}
+
+function main(argv: string[]): number {
+  let timeout = 1000;
+  let verbose = false;
+  const only: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--timeout") timeout = Number(argv[++i]);
+    else if (a === "--verbose") verbose = true;
+    else only.push(a);
+  }
+  const dir = corpusDir();
+  if (!fs.existsSync(dir)) {
+    console.log(`skipped: the corpus is not at ${dir}`);
+    return process.env.PRR_REQUIRE_CORPUS === "1" ? 1 : 0;
+  }
+  const answers = readAnswers(dir);
+  const files = only.length > 0 ? only : [...answers.keys()].sort((a, b) => parseInt(a) - parseInt(b));
+  const times: number[] = [];
+  const count = { YES: 0, NO: 0, MAYBE: 0, wrong: 0, known: 0, error: 0 };
+  for (const file of files) {
+    const expected = answers.get(file) ?? "UNKNOWN";
+    const parsed = parseTrs(new SourceFile(file, fs.readFileSync(path.join(dir, file), "utf8")));
+    if (!parsed.ok) {
+      count.error++;
+      console.log(`${file}\tparse error`);
+      continue;
+    }
+    const start = performance.now();
+    const outcome = checkConfluence(trsFromProblem(parsed.problem), timeout);
+    const ms = performance.now() - start;
+    times.push(ms);
+    count[outcome.answer]++;
+    if (expected !== "UNKNOWN") count.known++;
+    const wrong = outcome.answer !== "MAYBE" && expected !== "UNKNOWN" && outcome.answer !== expected;
+    if (wrong) count.wrong++;
+    if (verbose || wrong)
+      console.log(`${file}\t${outcome.answer}\t${expected}\t${ms.toFixed(1)} ms\t${outcome.criterion ?? ""}${wrong ? "\tWRONG" : ""}`);
+  }
+  times.sort((a, b) => a - b);
+  const median = times.length ? times[Math.floor((times.length - 1) / 2)]! : 0;
+  const decided = count.YES + count.NO;
+  console.log(
+    `problems ${files.length} (known answers ${count.known}), decided ${decided} ` +
+      `(${count.known ? ((100 * decided) / count.known).toFixed(1) : "0"}% of known): YES ${count.YES}, NO ${count.NO}, MAYBE ${count.MAYBE}; ` +
+      `wrong ${count.wrong}; median ${median.toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(1)} ms (timeout ${timeout} ms)`,
+  );
+  return count.wrong > 0 || count.error > 0 ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -54,7 +54,11 @@ const cases: Case[] = [
   { name: "tabs in strict diagnostics", check: "CHECK: q\n", input: "a\tb\tc\n", args: ["--strict-whitespace"] },
   { name: "crlf input", check: "CHECK: a\nCHECK-NEXT: b\n", input: "a\r\nb\r\n" },
   { name: "prefix inside word ignored", check: "XCHECK: nope\nCHECK: b\n", input: "b\n" },
-  { name: "RUN and COM lines are comments", check: "RUN: FileCheck CHECK: nope\nCOM: CHECK: nope\nCHECK: a\n", input: "a\n" },
+  {
+    name: "RUN and COM lines are comments",
+    check: "RUN: FileCheck CHECK: nope\nCOM: CHECK: nope\nCHECK: a\n",
+    input: "a\n",
+  },
   // CHECK-NEXT, CHECK-SAME, CHECK-EMPTY.
   { name: "next pass", check: "CHECK: foo\nCHECK-NEXT: bar\n", input: "foo\nbar\n" },
   { name: "next not adjacent", check: "CHECK: foo\nCHECK-NEXT: baz\n", input: "foo\nbar\nbaz\n" },
@@ -93,10 +97,22 @@ const cases: Case[] = [
   { name: "label blocks", check: "CHECK-LABEL: f1\nCHECK: a\nCHECK-LABEL: f2\nCHECK: b\n", input: "f1\na\nf2\nb\n" },
   { name: "label confines", check: "CHECK-LABEL: f1\nCHECK: b\nCHECK-LABEL: f2\nCHECK: b\n", input: "f1\na\nf2\nb\n" },
   { name: "label missing", check: "CHECK-LABEL: f1\nCHECK: a\nCHECK-LABEL: f9\n", input: "f1\na\nf2\n" },
-  { name: "failures in two blocks", check: "CHECK-LABEL: f1\nCHECK: x\nCHECK-LABEL: f2\nCHECK: y\n", input: "f1\na\nf2\nb\n" },
+  {
+    name: "failures in two blocks",
+    check: "CHECK-LABEL: f1\nCHECK: x\nCHECK-LABEL: f2\nCHECK: y\n",
+    input: "f1\na\nf2\nb\n",
+  },
   { name: "label with var is an error", check: "CHECK-LABEL: [[X:f]]\n", input: "f\n" },
-  { name: "dag in label block", check: "CHECK-LABEL: f1\nCHECK-DAG: b\nCHECK-DAG: a\nCHECK-LABEL: f2\n", input: "f1\na\nb\nf2\n" },
-  { name: "vars cross labels", check: "CHECK-LABEL: f1\nCHECK: [[V:[a-z]+]]=\nCHECK-LABEL: f2\nCHECK: use [[V]]\n", input: "f1\nqq=\nf2\nuse qq\n" },
+  {
+    name: "dag in label block",
+    check: "CHECK-LABEL: f1\nCHECK-DAG: b\nCHECK-DAG: a\nCHECK-LABEL: f2\n",
+    input: "f1\na\nb\nf2\n",
+  },
+  {
+    name: "vars cross labels",
+    check: "CHECK-LABEL: f1\nCHECK: [[V:[a-z]+]]=\nCHECK-LABEL: f2\nCHECK: use [[V]]\n",
+    input: "f1\nqq=\nf2\nuse qq\n",
+  },
   // Regexes.
   { name: "dot star", check: "CHECK: func{{.*}}@foo\n", input: "func.func private @foo()\n" },
   { name: "digits", check: "CHECK: x = {{[0-9]+}}\n", input: "x = 42\n" },
@@ -127,8 +143,16 @@ const cases: Case[] = [
   // Variables.
   { name: "string var", check: "CHECK: [[X:[a-z]+]] = 1\nCHECK: use [[X]]\n", input: "foo = 1\nuse foo\n" },
   { name: "string var mismatch", check: "CHECK: [[X:[a-z]+]] = 1\nCHECK: use [[X]]\n", input: "foo = 1\nuse bar\n" },
-  { name: "ssa capture", check: "CHECK: [[V:%.*]] = arith.addi\nCHECK: return [[V]]\n", input: "%0 = arith.addi %a, %b\nreturn %0\n" },
-  { name: "ssa capture style", check: "CHECK: %[[V:.*]] = arith.addi %[[A:.*]], %[[A]]\nCHECK-NEXT: return %[[V]]\n", input: "%0 = arith.addi %x, %x : i32\nreturn %0 : i32\n" },
+  {
+    name: "ssa capture",
+    check: "CHECK: [[V:%.*]] = arith.addi\nCHECK: return [[V]]\n",
+    input: "%0 = arith.addi %a, %b\nreturn %0\n",
+  },
+  {
+    name: "ssa capture style",
+    check: "CHECK: %[[V:.*]] = arith.addi %[[A:.*]], %[[A]]\nCHECK-NEXT: return %[[V]]\n",
+    input: "%0 = arith.addi %x, %x : i32\nreturn %0 : i32\n",
+  },
   { name: "same-line backref", check: "CHECK: [[X:[a-z]+]] and [[X]]\n", input: "ab and ab\n" },
   { name: "same-line backref fail", check: "CHECK: [[X:[a-z]+]] and [[X]]\n", input: "ab and cd\n" },
   { name: "var redefinition", check: "CHECK: [[X:a.]]\nCHECK: [[X:b.]]\nCHECK: [[X]]\n", input: "a1\nb2\nb2\n" },
@@ -139,7 +163,11 @@ const cases: Case[] = [
   { name: "empty var def", check: "CHECK: a[[E:]]b\nCHECK: c[[E]]d\n", input: "ab\ncd\n" },
   { name: "global var", check: "CHECK: [[$G:[a-z]+]]\nCHECK: [[$G]]\n", input: "zz\nzz\n" },
   { name: "var whitespace error", check: "CHECK: [[X Y:a]]\n", input: "a\n" },
-  { name: "excluded with var notes", check: "CHECK: [[X:[a-z]+]]\nCHECK-NOT: [[X]] [[Y:[0-9]+]]\nCHECK: end\n", input: "ab\nab 12\nend\n" },
+  {
+    name: "excluded with var notes",
+    check: "CHECK: [[X:[a-z]+]]\nCHECK-NOT: [[X]] [[Y:[0-9]+]]\nCHECK: end\n",
+    input: "ab\nab 12\nend\n",
+  },
   // Numeric variables.
   { name: "numeric pass", check: "CHECK: n=[[#N:]]\nCHECK: m=[[#N+1]]\n", input: "n=5\nm=6\n" },
   { name: "numeric fail", check: "CHECK: n=[[#N:]]\nCHECK: m=[[#N+1]]\n", input: "n=5\nm=7\n" },
@@ -148,7 +176,11 @@ const cases: Case[] = [
   { name: "numeric constraint", check: "CHECK: [[#N:]]\nCHECK: [[#M:N+2]]\nCHECK: [[#M]]\n", input: "3\n5\n5\n" },
   { name: "numeric same line error", check: "CHECK: [[#N:]] [[#N]]\n", input: "1 1\n" },
   { name: "numeric precision", check: "CHECK: [[#%.3u,N:]]\nCHECK: [[#%.3u,N+1]]\n", input: "007\n008\n" },
-  { name: "numeric function", check: "CHECK: [[#A:]] [[#B:]]\nCHECK: [[#add(A,B)]] [[#max(A,B)]] [[#mul(A,3)]]\n", input: "2 5\n7 5 6\n" },
+  {
+    name: "numeric function",
+    check: "CHECK: [[#A:]] [[#B:]]\nCHECK: [[#add(A,B)]] [[#max(A,B)]] [[#mul(A,3)]]\n",
+    input: "2 5\n7 5 6\n",
+  },
   { name: "numeric signed", check: "CHECK: [[#%d,N:]]\nCHECK: [[#N-1]]\n", input: "-4\n-5\n" },
   { name: "numeric undefined", check: "CHECK: [[#Q+1]]\n", input: "1\n" },
   { name: "line var", check: "CHECK: line [[@LINE]]\nCHECK: next [[@LINE+1]]\n", input: "line 1\nnext 3\n" },
@@ -178,7 +210,11 @@ const cases: Case[] = [
   { name: "case sensitive", check: "CHECK: Foo\n", input: "foo\n" },
   { name: "only dags and nots", check: "CHECK-DAG: b\nCHECK-NOT: a\n", input: "b\na\n" },
   { name: "label then not", check: "CHECK-LABEL: f\nCHECK-NOT: x\nCHECK-LABEL: g\n", input: "f\nx\ng\n" },
-  { name: "next at end of label block", check: "CHECK-LABEL: f\nCHECK: a\nCHECK-NEXT: b\nCHECK-LABEL: g\n", input: "f\na\ng\nb\n" },
+  {
+    name: "next at end of label block",
+    check: "CHECK-LABEL: f\nCHECK: a\nCHECK-NEXT: b\nCHECK-LABEL: g\n",
+    input: "f\na\ng\nb\n",
+  },
   // CHECK-COUNT.
   { name: "count pass", check: "CHECK-COUNT-3: x\n", input: "x\nx\nx\n" },
   { name: "count fail", check: "CHECK-COUNT-3: x\n", input: "x\nx\n" },
@@ -188,9 +224,19 @@ const cases: Case[] = [
   { name: "custom prefix", check: "FOO: a\nCHECK: nope\n", input: "a\n", args: ["--check-prefix=FOO"] },
   { name: "two prefixes", check: "A: a\nB: b\n", input: "a\nb\n", args: ["--check-prefixes=A,B"] },
   { name: "unused prefix", check: "A: a\n", input: "a\n", args: ["--check-prefixes=A,B"] },
-  { name: "unused prefix allowed", check: "A: a\n", input: "a\n", args: ["--check-prefixes=A,B", "--allow-unused-prefixes"] },
+  {
+    name: "unused prefix allowed",
+    check: "A: a\n",
+    input: "a\n",
+    args: ["--check-prefixes=A,B", "--allow-unused-prefixes"],
+  },
   { name: "no prefix found", check: "FOO: a\n", input: "a\n" },
-  { name: "prefix repeated option", check: "A: a\nB-NEXT: b\n", input: "a\nb\n", args: ["--check-prefix", "A", "--check-prefix", "B"] },
+  {
+    name: "prefix repeated option",
+    check: "A: a\nB-NEXT: b\n",
+    input: "a\nb\n",
+    args: ["--check-prefix", "A", "--check-prefix", "B"],
+  },
   { name: "bad prefix", check: "A: a\n", input: "a\n", args: ["--check-prefix=A.B"] },
   { name: "duplicate prefix", check: "A: a\n", input: "a\n", args: ["--check-prefixes=A,A"] },
   { name: "empty pattern", check: "CHECK:\n", input: "a\n" },
@@ -207,14 +253,37 @@ const cases: Case[] = [
   { name: "empty input", check: "CHECK: a\n", input: "" },
   { name: "empty input allowed", check: "CHECK-NOT: a\n", input: "", args: ["--allow-empty"] },
   { name: "empty input allowed fail", check: "CHECK: a\n", input: "", args: ["--allow-empty"] },
-  { name: "full lines strict", check: "CHECK: foo\n", input: " foo\n", args: ["--match-full-lines", "--strict-whitespace"] },
-  { name: "full lines strict pass", check: "CHECK:foo \n", input: "foo \n", args: ["--match-full-lines", "--strict-whitespace"] },
-  { name: "implicit check not regex", check: "CHECK: a\n", input: "a\nwarning: 3\n", args: ["--implicit-check-not={{warning|error}}"] },
+  {
+    name: "full lines strict",
+    check: "CHECK: foo\n",
+    input: " foo\n",
+    args: ["--match-full-lines", "--strict-whitespace"],
+  },
+  {
+    name: "full lines strict pass",
+    check: "CHECK:foo \n",
+    input: "foo \n",
+    args: ["--match-full-lines", "--strict-whitespace"],
+  },
+  {
+    name: "implicit check not regex",
+    check: "CHECK: a\n",
+    input: "a\nwarning: 3\n",
+    args: ["--implicit-check-not={{warning|error}}"],
+  },
   { name: "comment prefixes", check: "NOTE: CHECK: nope\nCHECK: a\n", input: "a\n", args: ["--comment-prefixes=NOTE"] },
-  { name: "dag defines var used later", check: "CHECK-DAG: y=[[Y:[0-9]+]]\nCHECK-DAG: x=[[X:[0-9]+]]\nCHECK: sum [[X]] [[Y]]\n", input: "x=1\ny=2\nsum 1 2\n" },
+  {
+    name: "dag defines var used later",
+    check: "CHECK-DAG: y=[[Y:[0-9]+]]\nCHECK-DAG: x=[[X:[0-9]+]]\nCHECK: sum [[X]] [[Y]]\n",
+    input: "x=1\ny=2\nsum 1 2\n",
+  },
   { name: "dag numeric var", check: "CHECK-DAG: [[#N:]] items\nCHECK: next [[#N+1]]\n", input: "4 items\nnext 5\n" },
   { name: "count literal", check: "CHECK-COUNT-2{LITERAL}: [[x]]\n", input: "[[x]] [[x]]\n" },
-  { name: "not with var defined earlier", check: "CHECK: def [[V:[a-z]+]]\nCHECK-NOT: use [[V]]\nCHECK: end\n", input: "def q\nuse q\nend\n" },
+  {
+    name: "not with var defined earlier",
+    check: "CHECK: def [[V:[a-z]+]]\nCHECK-NOT: use [[V]]\nCHECK: end\n",
+    input: "def q\nuse q\nend\n",
+  },
   // MLIR-shaped tests.
   {
     name: "mlir function",
@@ -226,7 +295,8 @@ const cases: Case[] = [
       "// CHECK-NEXT:  }",
       "",
     ].join("\n"),
-    input: "module {\n  func.func @add(%arg0: i32, %arg1: i32) -> i32 {\n    %0 = arith.addi %arg0, %arg1 : i32\n    return %0 : i32\n  }\n}\n",
+    input:
+      "module {\n  func.func @add(%arg0: i32, %arg1: i32) -> i32 {\n    %0 = arith.addi %arg0, %arg1 : i32\n    return %0 : i32\n  }\n}\n",
   },
   {
     name: "mlir function swapped operands",
@@ -246,7 +316,9 @@ const cases: Case[] = [
 ];
 
 if (!fileCheck) {
-  console.log("FileCheck-22 not found: skipping the FileCheck oracle comparisons (set PRR_REQUIRE_LLVM=1 to fail instead)");
+  console.log(
+    "FileCheck-22 not found: skipping the FileCheck oracle comparisons (set PRR_REQUIRE_LLVM=1 to fail instead)",
+  );
 }
 
 (fileCheck ? describe : describe.skip)("filecheck against FileCheck-22", () => {
@@ -258,18 +330,32 @@ if (!fileCheck) {
 
   it("agrees on random directive/input combinations", () => {
     const word = fc.constantFrom("a", "b", "c", "ab", "{{a|b}}", "{{[bc]+}}", "[[X:.]]", "[[X]]", "{{^}}a", "b{{$}}");
-    const directive = fc.constantFrom("CHECK", "CHECK-NEXT", "CHECK-SAME", "CHECK-NOT", "CHECK-DAG", "CHECK-LABEL", "CHECK-EMPTY");
+    const directive = fc.constantFrom(
+      "CHECK",
+      "CHECK-NEXT",
+      "CHECK-SAME",
+      "CHECK-NOT",
+      "CHECK-DAG",
+      "CHECK-LABEL",
+      "CHECK-EMPTY",
+    );
     const checkLine = fc
       .tuple(directive, fc.array(word, { minLength: 1, maxLength: 2 }))
       .map(([d, ws]) => (d === "CHECK-EMPTY" ? `${d}:` : `${d}: ${ws.join(" ")}`));
-    const inputLine = fc.array(fc.constantFrom("a", "b", "c", "ab", "ba", " "), { maxLength: 4 }).map((xs) => xs.join(""));
+    const inputLine = fc
+      .array(fc.constantFrom("a", "b", "c", "ab", "ba", " "), { maxLength: 4 })
+      .map((xs) => xs.join(""));
     fc.assert(
-      fc.property(fc.array(checkLine, { minLength: 1, maxLength: 4 }), fc.array(inputLine, { minLength: 1, maxLength: 5 }), (checks, lines) => {
-        const c: Case = { name: "random", check: `${checks.join("\n")}\n`, input: `${lines.join("\n")}\n` };
-        const want = theirs(c);
-        const got = ours(c);
-        expect({ status: got.status, diagnostics: got.diagnostics }).toEqual(want);
-      }),
+      fc.property(
+        fc.array(checkLine, { minLength: 1, maxLength: 4 }),
+        fc.array(inputLine, { minLength: 1, maxLength: 5 }),
+        (checks, lines) => {
+          const c: Case = { name: "random", check: `${checks.join("\n")}\n`, input: `${lines.join("\n")}\n` };
+          const want = theirs(c);
+          const got = ours(c);
+          expect({ status: got.status, diagnostics: got.diagnostics }).toEqual(want);
+        },
+      ),
       { numRuns: 150, seed: 22 },
     );
   });
@@ -298,7 +384,9 @@ describe("llvmTool", () => {
   });
 
   it.runIf(fileCheck !== undefined)("finds LLVM 22's FileCheck by either name", () => {
-    expect(spawnSync(llvmTool("FileCheck-22")!, ["--version"], { encoding: "utf8" }).stdout).toMatch(/LLVM version 22\./);
+    expect(spawnSync(llvmTool("FileCheck-22")!, ["--version"], { encoding: "utf8" }).stdout).toMatch(
+      /LLVM version 22\./,
+    );
     expect(llvmTool("FileCheck")).toBe(fileCheck);
   });
 });

@@ -35,7 +35,9 @@ describe("prr test: running RUN pipelines", () => {
     const r = await prrTest({ "t/b.mlir": "// RUN: prr --version | FileCheck %s\n// CHECK: prr 9.9\n" }, "t/b.mlir");
     expect(r.out).toBe("FAIL t/b.mlir\n0 passed, 1 failed\n");
     expect(r.err).toContain("RUN at line 1: prr --version | FileCheck t/b.mlir");
-    expect(r.err).toContain("t/b.mlir:2:11: error: CHECK: expected string not found in input\n// CHECK: prr 9.9\n          ^\n");
+    expect(r.err).toContain(
+      "t/b.mlir:2:11: error: CHECK: expected string not found in input\n// CHECK: prr 9.9\n          ^\n",
+    );
     expect(r.err).toContain("<stdin>:1:1: note: scanning from here\nprr 0.1.0\n^\n");
     expect(r.code).toBe(1);
   });
@@ -68,7 +70,8 @@ describe("prr test: running RUN pipelines", () => {
   });
 
   it("stops at the first failing RUN line", async () => {
-    const text = "// RUN: prr --version | FileCheck %s --check-prefix=X\n// RUN: prr --version | FileCheck %s\n// CHECK: prr\n";
+    const text =
+      "// RUN: prr --version | FileCheck %s --check-prefix=X\n// RUN: prr --version | FileCheck %s\n// CHECK: prr\n";
     const r = await prrTest({ "s.mlir": text }, "s.mlir");
     expect(r.out).toContain("FAIL s.mlir");
     expect(r.err).toContain("error: no check strings found with prefix 'X:'");
@@ -88,14 +91,17 @@ describe("prr test: running RUN pipelines", () => {
     };
     const r = await prrTest(files, "u/sed.mlir", "u/and.mlir");
     expect(r.out).toBe("FAIL u/sed.mlir\nFAIL u/and.mlir\n0 passed, 2 failed\n");
-    expect(r.err).toContain("unsupported command 'sed' in RUN line");
+    expect(r.err).toContain(
+      "u/sed.mlir:1:9: error: unsupported command 'sed' in RUN line (prr test runs: prr, FileCheck, not)\n" +
+        "// RUN: sed -e s/a/b/ %s | FileCheck %s\n        ^\n",
+    );
     expect(r.err).toContain("unsupported shell syntax '&&'");
   });
 
   it("fails a file without RUN lines and an unreadable file", async () => {
     const r = await prrTest({ "plain.mlir": "// CHECK: x\n" }, "plain.mlir", "missing.mlir");
     expect(r.out).toBe("FAIL plain.mlir\nFAIL missing.mlir\n0 passed, 2 failed\n");
-    expect(r.err).toContain("error: no RUN: lines");
+    expect(r.err).toContain("plain.mlir: error: no RUN: lines");
     expect(r.err).toContain("error: cannot read missing.mlir");
   });
 
@@ -109,13 +115,18 @@ describe("prr test: running RUN pipelines", () => {
     const r = await prrTest({ "tmp.mlir": "// RUN: FileCheck %s --input-file %t\n// CHECK: x\n" }, "tmp.mlir");
     expect(r.out).toBe("FAIL tmp.mlir\n0 passed, 1 failed\n");
     const m = /RUN at line 1: FileCheck tmp\.mlir --input-file (\S+)/.exec(r.err);
-    expect(m?.[1]).toMatch(new RegExp(`^${os.tmpdir().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/prr-test-[^/]+/0-tmp\\.mlir\\.tmp$`));
+    expect(m?.[1]).toMatch(
+      new RegExp(`^${os.tmpdir().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/prr-test-[^/]+/0-tmp\\.mlir\\.tmp$`),
+    );
     expect(fs.existsSync(path.dirname(m![1]!))).toBe(false);
   });
 
   it("prints JSON with --json", async () => {
     const r = await prrTest(
-      { "j/ok.mlir": "// RUN: prr --version | FileCheck %s\n// CHECK: prr\n", "j/bad.mlir": "// RUN: prr --version | FileCheck %s\n// CHECK: zzz\n" },
+      {
+        "j/ok.mlir": "// RUN: prr --version | FileCheck %s\n// CHECK: prr\n",
+        "j/bad.mlir": "// RUN: prr --version | FileCheck %s\n// CHECK: zzz\n",
+      },
       "j/ok.mlir",
       "j/bad.mlir",
       "--json",
@@ -145,7 +156,9 @@ describe("prr test: running RUN pipelines", () => {
       fs.writeFileSync(path.join(dir, "c.txt"), "// RUN: prr --version | FileCheck %s\n");
       fs.writeFileSync(path.join(dir, "sub", "d.prr"), "// RUN: prr --version | not FileCheck %s\n// CHECK: nope\n");
       const r = await prrTest({}, dir);
-      expect(r.out).toBe(`PASS ${path.join(dir, "a.mlir")}\nPASS ${path.join(dir, "sub", "d.prr")}\n2 passed, 0 failed\n`);
+      expect(r.out).toBe(
+        `PASS ${path.join(dir, "a.mlir")}\nPASS ${path.join(dir, "sub", "d.prr")}\n2 passed, 0 failed\n`,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -176,12 +189,24 @@ describe("prr test --update", () => {
     const r = await prrTest({ "up.mlir": text }, "up.mlir", "--update");
     expect(r.written["up.mlir"]).toBe("// RUN: prr --version | FileCheck %s\n// CHECK: prr 0.1.0\n");
     expect(r.out).toBe("PASS up.mlir\n1 passed, 0 failed\n");
-    expect(r.err).toContain("update updated");
+    expect(r.err).toContain("  checks regenerated\n");
+  });
+
+  it("keeps the file when the command before FileCheck fails", async () => {
+    const text = "// RUN: prr bogus | FileCheck %s\n// CHECK: keep me\n";
+    const r = await prrTest({ "keep.mlir": text }, "keep.mlir", "--update");
+    expect(r.written).toEqual({});
+    expect(r.out).toBe("FAIL keep.mlir\n0 passed, 1 failed\n");
+    expect(r.err).toContain("update failed: the command before FileCheck exited with status 2");
   });
 
   it("is refused when CI is set", async () => {
     vi.stubEnv("CI", "true");
-    const r = await prrTest({ "up.mlir": "// RUN: prr --version | FileCheck %s\n// CHECK: x\n" }, "up.mlir", "--update");
+    const r = await prrTest(
+      { "up.mlir": "// RUN: prr --version | FileCheck %s\n// CHECK: x\n" },
+      "up.mlir",
+      "--update",
+    );
     expect(r.code).toBe(2);
     expect(r.err).toContain("--update is refused when CI is set");
     expect(r.written).toEqual({});
@@ -224,7 +249,9 @@ describe("prr test with prr opt", () => {
     const text = updated.written["gen.mlir"]!;
     expect(updated.out).toBe("PASS gen.mlir\n1 passed, 0 failed\n");
     expect(text).not.toContain("stale");
-    expect(text).toContain("// CHECK-LABEL: func.func @f(\n// CHECK-SAME: %[[VAL_0:.*]]: i32, %[[VAL_1:.*]]: i32) -> i32 {\n");
+    expect(text).toContain(
+      "// CHECK-LABEL: func.func @f(\n// CHECK-SAME: %[[VAL_0:.*]]: i32, %[[VAL_1:.*]]: i32) -> i32 {\n",
+    );
     expect(text).toContain('"test.op"(%[[VAL_0]], %[[VAL_1]])');
     const again = await prrTest({ "gen.mlir": text }, "gen.mlir", "--update");
     expect(again.written).toEqual({});
@@ -236,9 +263,9 @@ describe("prr test with prr opt", () => {
 
 describe("RUN lines", () => {
   it("joins continuations and keeps the first line number", () => {
-    expect(extractRunLines("x\n// RUN: a \\\n// RUN:   b\n// RUN: c\n")).toEqual([
-      { line: 2, command: "a b" },
-      { line: 4, command: "c" },
+    expect(extractRunLines("x\n// RUN: a \\\n// RUN:   b\n//RUN:c\n")).toEqual([
+      { line: 2, column: 9, source: "// RUN: a \\", command: "a b" },
+      { line: 4, column: 7, source: "//RUN:c", command: "c" },
     ]);
     expect(() => extractRunLines("// RUN: a \\\nint x;\n")).toThrow(/no RUN/);
   });
@@ -348,6 +375,8 @@ describe("check generation (generate-test-checks style)", () => {
   });
 
   it("refuses when the output and the file have different numbers of chunks", () => {
-    expect(() => regenerateChecks("a\n// -----\nb\n", "x\n", "CHECK")).toThrow(/1 '\/\/ -----' chunk\(s\) but the file has 2/);
+    expect(() => regenerateChecks("a\n// -----\nb\n", "x\n", "CHECK")).toThrow(
+      /1 '\/\/ -----' chunk\(s\) but the file has 2/,
+    );
   });
 });

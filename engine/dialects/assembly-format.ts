@@ -10,10 +10,20 @@ import type { Type } from "../ir/types.ts";
 import type { Value } from "../ir/value.ts";
 import type { Block, Region } from "../ir/block.ts";
 import type { Context } from "../ir/context.ts";
-import { DialectAttr, DenseArrayAttr, IntegerAttr, StringAttr, FloatAttr, DenseElementsAttr } from "../ir/attributes.ts";
+import {
+  DialectAttr,
+  DenseArrayAttr,
+  DenseElementsAttr,
+  DenseResourceAttr,
+  FloatAttr,
+  IntegerAttr,
+  SparseElementsAttr,
+  StringAttr,
+} from "../ir/attributes.ts";
 import { FunctionType } from "../ir/types.ts";
 import { Tok } from "../../grammar/mlir/tokens.ts";
 import { dialectBody } from "../../grammar/mlir/dialect-body.ts";
+import { printFloatOf } from "../../grammar/mlir/print-attribute.ts";
 
 // ----- format elements -----
 
@@ -360,7 +370,14 @@ function segments(specs: readonly ValueSpec[], count: number, sizes: Attribute |
 }
 
 function attrType(a: Attribute | undefined): Type | undefined {
-  if (a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr) return a.type;
+  if (
+    a instanceof IntegerAttr ||
+    a instanceof FloatAttr ||
+    a instanceof DenseElementsAttr ||
+    a instanceof DenseResourceAttr ||
+    a instanceof SparseElementsAttr
+  )
+    return a.type;
   if (a instanceof StringAttr) return a.type;
   return undefined;
 }
@@ -538,8 +555,17 @@ function attributeText(p: OpAsmPrinter, v: Variable, a: Attribute): string {
     const s = strippedText(a, spec.enumStorage);
     if (s !== undefined) return s;
   }
+  // Typed dense arrays (DenseI64ArrayAttr, ...) print stripped: `[1, 2]`.
+  if (a instanceof DenseArrayAttr && !v.qualified && denseArrayElement(spec) !== undefined)
+    return `[${a.values.map((x) => (typeof x === "bigint" ? String(x) : printFloatOf(x, a.elementType))).join(", ")}]`;
   const build = (spec?.type as { buildableType?: unknown } | undefined)?.buildableType;
   return p.attributeText(a, build !== undefined && !v.qualified);
+}
+
+/** The element type name of a typed dense array attribute spec ("i32 dense array attribute"). */
+function denseArrayElement(spec: AttrSpec | undefined): string | undefined {
+  const m = /^(i1|i8|i16|i32|i64|f32|f64) dense array/.exec(spec?.type?.description ?? "");
+  return m?.[1];
 }
 
 /** The op's values grouped as the format names them. */
@@ -601,7 +627,7 @@ class PrintEnv {
             const a = this.op.getAttr(anchor.name);
             const spec = anchor.attr;
             if (a === undefined) return false;
-            return spec?.optional === true || !isDefault(this.op.ctx, spec, a);
+            return spec?.default === undefined || !isDefault(this.op.ctx, spec, a);
           }
         }
         return false;
@@ -977,6 +1003,9 @@ class FormatParser {
           if (!group.includes(name)) continue;
           for (const other of group) if (other !== name) t ??= named(other);
         }
+        const spec = (isOperand ? opSpecs : resSpecs)[i];
+        const build = (spec?.type as { buildableType?: (ctx: Context) => Type } | undefined)?.buildableType;
+        if (t === undefined && build !== undefined) t = build(ctx);
         if (t === undefined && def.traits.has("SameOperandsAndResultType")) t = known();
         if (t === undefined && isOperand && def.traits.has("SameTypeOperands"))
           t = opTypes.find((x) => x !== undefined && x.length > 0)?.[0];
@@ -1015,9 +1044,9 @@ class FormatParser {
     else for (const name of this.orders.successors) s.successors.push(...(env.successors.get(name) ?? []));
 
     if (def.traits.has("AttrSizedOperandSegments"))
-      s.addAttribute("operandSegmentSizes", ctx.denseArray(ctx.i32(), unresolved.map((u) => u.length)));
+      s.addAttribute("operandSegmentSizes", ctx.denseArray(ctx.i32(), unresolved.map((u) => BigInt(u.length))));
     if (def.traits.has("AttrSizedResultSegments"))
-      s.addAttribute("resultSegmentSizes", ctx.denseArray(ctx.i32(), resTypes.map((t) => t?.length ?? 0)));
+      s.addAttribute("resultSegmentSizes", ctx.denseArray(ctx.i32(), resTypes.map((t) => BigInt(t?.length ?? 0))));
     splitProperties(ctx, def, s);
   }
 }
@@ -1093,7 +1122,31 @@ function parseAttributeVar(p: OpAsmParser, v: Variable): Attribute {
     const start = p.here().start;
     const name = `${storage.dialect}.${storage.mnemonic}`;
     if (!p.at(Tok.less)) return ctx.dialectAttr(storage.dialect, name);
-    return ctx.dialectAttr(storage.dialect, dialectBody(p.p, name, start));
+    const text = dialectBody(p.p, name, start);
+    const cases = spec?.enumCases;
+    if (cases) {
+      // An enum (or bit enum) body: `<case>` or `<case, case>`.
+      const words = text.slice(name.length + 1, -1).split(/[\s,|]+/).filter((w) => w !== "");
+      const bad = words.find((w) => !cases.includes(w));
+      if (bad !== undefined || words.length === 0)
+        p.error(`expected '${v.name}' to be one of: ${cases.join(", ")}`, { ...p.here(), start, end: start + text.length - name.length });
+    }
+    return ctx.dialectAttr(storage.dialect, text);
+  }
+  const elt = denseArrayElement(spec);
+  if (elt !== undefined && !v.qualified && p.at(Tok.lsquare)) {
+    const type = elt.startsWith("f") ? ctx.float(elt as "f32" | "f64") : ctx.integer(Number(elt.slice(1)));
+    p.parseLSquare();
+    const values: (bigint | number)[] = [];
+    if (!p.parseOptionalRSquare()) {
+      do {
+        const a = p.parseAttribute(type);
+        if (!(a instanceof IntegerAttr || a instanceof FloatAttr)) p.error(`expected ${elt} value`);
+        values.push(a.value);
+      } while (p.parseOptionalComma());
+      p.parseRSquare();
+    }
+    return ctx.denseArray(type, values);
   }
   const build = (spec?.type as { buildableType?: (ctx: Context) => Type } | undefined)?.buildableType;
   return p.parseAttribute(build && !v.qualified ? build(ctx) : undefined);

@@ -3,9 +3,23 @@ import { DialectRegistry } from "./registry.ts";
 import { Context } from "../ir/context.ts";
 import { builtinDialect } from "./builtin.ts";
 import { funcDialect } from "./func.ts";
+import { scfDialect } from "./scf.ts";
+import { affineDialect } from "./affine.ts";
+import { tensorDialect } from "./tensor.ts";
+import { memrefDialect } from "./memref.ts";
+import { bufferizationDialect } from "./bufferization.ts";
+import { arithDialect } from "./arith.ts";
+import { mathDialect } from "./math.ts";
+import { cfDialect } from "./cf.ts";
 
 export function defaultRegistry(): DialectRegistry {
-  return new DialectRegistry().register(builtinDialect).register(funcDialect);
+  return new DialectRegistry().register(builtinDialect).register(funcDialect).register(scfDialect).register(affineDialect)
+    .register(tensorDialect)
+    .register(memrefDialect)
+    .register(bufferizationDialect)
+    .register(arithDialect)
+    .register(mathDialect)
+    .register(cfDialect);
 }
 
 let shared: DialectRegistry | undefined;

@@ -35,7 +35,7 @@ export function dialectBody(p: Parser, name: string, bodyStart: number): string 
     }
     const close = open.get(c);
     if (close !== undefined) stack.push(close);
-    else if (c === 62 && text.charCodeAt(i - 1) === 45 && stack[stack.length - 1] !== 62) {
+    else if (c === 62 && text.charCodeAt(i - 1) === 45) {
       // `->` inside a body (function types) does not close a bracket.
     } else if (c === 62 || c === 41 || c === 93 || c === 125) {
       if (stack.pop() !== c)

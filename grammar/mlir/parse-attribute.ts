@@ -7,6 +7,7 @@ import { Location as LocationBase } from "../../engine/ir/attributes.ts";
 import { type Type, FloatType, IntegerType, IndexType, ShapedType, ComplexType } from "../../engine/ir/types.ts";
 import { atType, parseType } from "./parse-type.ts";
 import { dialectBody } from "./dialect-body.ts";
+import { printTypeText } from "./print-text.ts";
 import { parseAffineMapBody, parseIntegerSetBody } from "./parse-affine.ts";
 import { parseDenseBody, parseDenseArray } from "./parse-dense.ts";
 import { parseFloatLiteral } from "../../engine/ir/float-format.ts";
@@ -24,8 +25,16 @@ function parseAttributeInner(p: Parser, type?: Type): Attribute {
   const ctx = p.ctx;
   const span = p.here();
   switch (p.tok) {
-    case Tok.hashIdent:
-      return parseHashAttribute(p);
+    case Tok.hashIdent: {
+      const a = parseHashAttribute(p);
+      // A dialect attribute takes an optional trailing `: type` (MLIR's parseExtendedAttr).
+      if (type === undefined && a.kind === "dialect" && p.is(Tok.colon)) {
+        p.consume();
+        const t = parseType(p);
+        return ctx.dialectAttr((a as import("../../engine/ir/attributes.ts").DialectAttr).dialect, `${(a as import("../../engine/ir/attributes.ts").DialectAttr).text} : ${printTypeText(t)}`);
+      }
+      return a;
+    }
     case Tok.string: {
       const s = p.parseString();
       if (type === undefined && p.consumeIf(Tok.colon)) return ctx.string(s, parseType(p));

@@ -172,7 +172,7 @@ function parseVectorType(p: Parser): Type {
   const { shape, scalable } = parseDimensions(p, true);
   const elt = parseType(p);
   p.expect(Tok.greater);
-  if (shape.length === 0) p.error("PRR1011", "vector types must have at least one dimension", span);
+  void span;
   return p.ctx.vector(shape, elt, scalable);
 }
 
@@ -181,7 +181,10 @@ function parseTensorType(p: Parser): Type {
   p.expect(Tok.less);
   if (p.is(Tok.star)) {
     p.consume();
-    p.expect(Tok.bareIdent, "'x'");
+    // `*xf32`: the lexer reads `xf32` as one identifier.
+    if (!p.is(Tok.bareIdent) || !p.spelling.startsWith("x")) p.error("PRR1011", "expected 'x' after '*'");
+    p.lex.reset(p.lex.start + 1);
+    p.consume();
     const elt = parseType(p);
     p.expect(Tok.greater);
     return p.ctx.unrankedTensor(elt);

@@ -19,13 +19,28 @@ export function renameSsa(text: string): string {
   });
 }
 
-/** The first line where two texts differ, 1-based, with both sides; undefined when equal. */
+/** Where two texts first differ: 1-based line, and each side's text around the first differing column. */
 export function firstDifference(a: string, b: string): { line: number; left: string; right: string } | undefined {
   if (a === b) return undefined;
   const la = a.split("\n");
   const lb = b.split("\n");
   for (let i = 0; i < Math.max(la.length, lb.length); i++) {
-    if (la[i] !== lb[i]) return { line: i + 1, left: la[i] ?? "<end of text>", right: lb[i] ?? "<end of text>" };
+    const x = la[i];
+    const y = lb[i];
+    if (x === y) continue;
+    if (x === undefined || y === undefined) return { line: i + 1, left: x ?? "<end of text>", right: y ?? "<end of text>" };
+    let col = 0;
+    while (col < x.length && x[col] === y[col]) col++;
+    return { line: i + 1, left: around(x, col), right: around(y, col) };
   }
   return undefined;
+}
+
+// A window of a long line around column `col`, so a difference far to the right stays visible.
+function around(line: string, col: number): string {
+  const before = 50;
+  const after = 90;
+  const start = Math.max(0, col - before);
+  const end = Math.min(line.length, col + after);
+  return `${start > 0 ? "..." : ""}${line.slice(start, end)}${end < line.length ? "..." : ""}`;
 }

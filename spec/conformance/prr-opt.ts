@@ -19,7 +19,15 @@ export function firstDiagnostic(err: string): string {
   return err.split("\n").find((l) => l.trim() !== "") ?? `no message`;
 }
 
-/** Whether a failure says only that some op (or dialect) is not registered in prr. */
+// prr's words for "this op is not registered": in generic form (PRR1009) and in custom form.
+const unregistered = /\[PRR1009\]|is not registered|custom op '[^']*' is unknown|unknown dialect/;
+
+/** Whether prr's (first) diagnostic says that some op is not registered, rather than that the input is wrong. */
 export function isUnregisteredFailure(run: PrrRun): boolean {
-  return run.code === 1 && /\[PRR1009\]|not registered|unregistered dialect|unknown dialect/.test(firstDiagnostic(run.err));
+  return run.code === 1 && unregistered.test(firstDiagnostic(run.err));
+}
+
+/** The op a not-registered diagnostic names (`memref.global`), for grouping reports by dialect. */
+export function unregisteredOp(message: string): string | undefined {
+  return /(?:operation|custom op) '([^']*)'/.exec(message)?.[1];
 }

@@ -1,6 +1,7 @@
 // The conformance report printed by the suite: one line per file, then the failures with their causes,
 // the files skipped in custom form and why, and the share of files whose default text matches mlir-opt-22's.
 import { forms, modes, type FileResult } from "./roundtrip.ts";
+import { unregisteredOp } from "./prr-opt.ts";
 
 function cell(r: FileResult, form: (typeof forms)[number]): string {
   if (form === "custom" && r.customSkipped !== undefined) return "skipped";
@@ -44,8 +45,14 @@ export function formatReport(results: readonly FileResult[]): string {
     }
   }
   if (skipped.length > 0) {
-    lines.push("", "custom form skipped (prr does not register some op):");
-    for (const r of skipped) lines.push(`  ${r.name}: ${r.customSkipped}`);
+    const byDialect = new Map<string, number>();
+    for (const r of skipped) {
+      const dialect = unregisteredOp(r.customSkipped!)?.split(".")[0] ?? "?";
+      byDialect.set(dialect, (byDialect.get(dialect) ?? 0) + 1);
+    }
+    const counts = [...byDialect].sort((a, b) => b[1] - a[1]).map(([d, n]) => `${d} ${n}`);
+    lines.push("", `custom form skipped on ${skipped.length} files, by dialect of the first op prr does not register: ${counts.join(", ")}`);
+    for (const r of skipped) lines.push(`  ${r.name}: ${r.customSkipped!.replace(/^.*?\.mlir:(\d+:\d+): error: /, "$1: ")}`);
   }
   const differs = results.filter((r) => r.sameText !== undefined && !r.sameText.equal);
   const share = sameTextShare(results);

@@ -41,8 +41,7 @@ function prrFailure(run: PrrRun): string {
 }
 
 function quote(line: string): string {
-  const t = line.trim();
-  return `\`${t.length > 160 ? `${t.slice(0, 160)}...` : t}\``;
+  return line === "" ? "an empty line" : `\`${line.trim()}\``;
 }
 
 function judge(attempt: Attempt, reprint: OracleResult | undefined, reference: OracleResult): Verdict {

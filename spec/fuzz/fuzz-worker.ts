@@ -19,7 +19,7 @@ export interface FuzzOptions {
 export type FuzzMessage =
   | { readonly type: "start"; readonly description: string }
   | { readonly type: "end" }
-  | { readonly type: "finished"; readonly cases: number; readonly failure?: string };
+  | { readonly type: "finished"; readonly cases: number; readonly succeeded: number; readonly failure?: string };
 
 interface Case {
   readonly file: number;
@@ -59,6 +59,7 @@ function violation(code: number, err: string, ms: number, caseMs: number): strin
 export async function fuzz(options: FuzzOptions, post: (m: FuzzMessage) => void): Promise<void> {
   const { files, caseMs } = options;
   let cases = 0;
+  let succeeded = 0;
   const property = fc.asyncProperty(caseArbitrary(files.length), async (c) => {
     const file = files[c.file]!;
     post({ type: "start", description: JSON.stringify({ file: file.name, mutations: c.mutations, flags: c.flags }) });
@@ -73,15 +74,19 @@ export async function fuzz(options: FuzzOptions, post: (m: FuzzMessage) => void)
     }
     const ms = performance.now() - started;
     cases++;
+    if (code === 0) succeeded++;
     post({ type: "end" });
     const problem = violation(code, io.err, ms, caseMs);
     if (problem !== undefined) throw new Error(`${file.name} mutated ${JSON.stringify(c.mutations)} ${c.flags.join(" ")}: ${problem}`);
   });
   try {
     await fc.assert(property, { numRuns: options.runs, seed: options.seed });
-    post({ type: "finished", cases });
+    post({ type: "finished", cases, succeeded });
   } catch (e) {
-    post({ type: "finished", cases, failure: (e as Error).message });
+    // fast-check names the shrunk counterexample; the property's own error (its cause) says what went wrong.
+    const cause = (e as Error).cause;
+    const why = cause instanceof Error ? `\n${cause.message}` : "";
+    post({ type: "finished", cases, succeeded, failure: `${(e as Error).message}${why}` });
   }
 }
 

@@ -2,8 +2,10 @@
 // punctuation) must make `prr opt` succeed or print file:line:col diagnostics, never crash or hang.
 // PRR_FUZZ_RUNS sets the number of cases (default 10,000), PRR_FUZZ_SEED replays a run,
 // PRR_FUZZ_CASE_MS bounds one case (default 2,000 ms).
+import * as fs from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import * as path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { corpusAbsence, corpusMlirFiles } from "../conformance/corpus.ts";
@@ -18,23 +20,31 @@ const hangMs = Math.max(30_000, 5 * caseMs);
 const absent = corpusAbsence();
 if (absent !== undefined) console.log(`fuzz suite skipped: ${absent}`);
 
-// The worker runs TypeScript through tsx, as vitest runs this file.
+// The worker runs TypeScript through tsx's ESM API, as vitest runs this file.
 const bootstrap = `
 const { workerData } = require("node:worker_threads");
-require(workerData.tsx).tsImport(workerData.module, workerData.parent).catch((e) => { throw e; });
+import(workerData.tsx).then(({ tsImport }) => tsImport(workerData.module, workerData.parent));
 `;
+
+/** The URL of tsx's ESM API (its `import` export; the CommonJS one cannot register hooks in a worker). */
+function tsxEsmApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve("tsx/package.json");
+  const exports = JSON.parse(fs.readFileSync(manifest, "utf8")).exports as Record<string, { import: { default: string } }>;
+  return pathToFileURL(path.join(path.dirname(manifest), exports["./esm/api"]!.import.default)).href;
+}
 
 interface Outcome {
   readonly cases: number;
+  readonly succeeded?: number;
   readonly failure?: string;
 }
 
 function runWorker(options: FuzzOptions): Promise<Outcome> {
-  const require = createRequire(import.meta.url);
   const worker = new Worker(bootstrap, {
     eval: true,
     workerData: {
-      tsx: require.resolve("tsx/esm/api"),
+      tsx: tsxEsmApi(),
       module: fileURLToPath(new URL("./fuzz-worker.ts", import.meta.url)),
       parent: import.meta.url,
       fuzz: options,
@@ -74,7 +84,11 @@ describe.skipIf(absent !== undefined)("fuzz: prr opt on mutated corpus files", (
     const started = performance.now();
     const outcome = await runWorker({ files, runs, seed, caseMs });
     const seconds = (performance.now() - started) / 1000;
-    console.log(`fuzz: ${outcome.cases} cases in ${seconds.toFixed(1)} s over ${files.length} corpus files (seed ${seed})`);
+    const succeeded = outcome.succeeded ?? 0;
+    console.log(
+      `fuzz: ${outcome.cases} cases in ${seconds.toFixed(1)} s over ${files.length} corpus files (seed ${seed}): ` +
+        `${succeeded} printed, ${outcome.cases - succeeded} diagnosed`,
+    );
     expect(outcome.failure).toBeUndefined();
     expect(outcome.cases).toBeGreaterThanOrEqual(runs);
   }, 900_000);

@@ -47,6 +47,8 @@ function main(argv: string[]): number {
   const answers = readAnswers(dir);
   const files = only.length > 0 ? only : [...answers.keys()].sort((a, b) => parseInt(a) - parseInt(b));
   const times: number[] = [];
+  const cpuTimes: number[] = [];
+  const stages: Record<string, { ms: number; runs: number; decided: number }> = {};
   const count = { YES: 0, NO: 0, MAYBE: 0, wrong: 0, known: 0, error: 0 };
   for (const file of files) {
     const expected = answers.get(file) ?? "UNKNOWN";
@@ -57,8 +59,16 @@ function main(argv: string[]): number {
       continue;
     }
     const start = performance.now();
-    const outcome = checkConfluence(trsFromProblem(parsed.problem), timeout);
+    const cpu = process.cpuUsage();
+    const outcome = checkConfluence(trsFromProblem(parsed.problem), timeout, (name, ms, decided) => {
+      const s = (stages[name] ??= { ms: 0, runs: 0, decided: 0 });
+      s.ms += ms;
+      s.runs++;
+      if (decided) s.decided++;
+    });
     const ms = performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
     times.push(ms);
     count[outcome.answer]++;
     if (expected !== "UNKNOWN") count.known++;
@@ -68,12 +78,18 @@ function main(argv: string[]): number {
       console.log(`${file}\t${outcome.answer}\t${expected}\t${ms.toFixed(1)} ms\t${outcome.criterion ?? ""}${wrong ? "\tWRONG" : ""}`);
   }
   times.sort((a, b) => a - b);
+  cpuTimes.sort((a, b) => a - b);
   const median = times.length ? times[Math.floor((times.length - 1) / 2)]! : 0;
+  const cpuMedian = cpuTimes.length ? cpuTimes[Math.floor((cpuTimes.length - 1) / 2)]! : 0;
+  if (verbose)
+    for (const [name, s] of Object.entries(stages))
+      console.log(`stage ${name.padEnd(28)} runs ${String(s.runs).padStart(4)}  decided ${String(s.decided).padStart(3)}  total ${s.ms.toFixed(0).padStart(6)} ms`);
   const decided = count.YES + count.NO;
   console.log(
     `problems ${files.length} (known answers ${count.known}), decided ${decided} ` +
       `(${count.known ? ((100 * decided) / count.known).toFixed(1) : "0"}% of known): YES ${count.YES}, NO ${count.NO}, MAYBE ${count.MAYBE}; ` +
-      `wrong ${count.wrong}; median ${median.toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(1)} ms (timeout ${timeout} ms)`,
+      `wrong ${count.wrong}; wall median ${median.toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(1)} ms; ` +
+      `cpu median ${cpuMedian.toFixed(1)} ms, max ${(cpuTimes.at(-1) ?? 0).toFixed(1)} ms (timeout ${timeout} ms)`,
   );
   return count.wrong > 0 || count.error > 0 ? 1 : 0;
 }

@@ -97,7 +97,10 @@ export function readCheckFile(
       report.message(check, prefixStart, "error", `found '${prefix}-LABEL:' with variable definition or use`);
       return undefined;
     }
-    if ((type.kind === CheckKind.next || type.kind === CheckKind.same || type.kind === CheckKind.empty) && checks.length === 0) {
+    if (
+      (type.kind === CheckKind.next || type.kind === CheckKind.same || type.kind === CheckKind.empty) &&
+      checks.length === 0
+    ) {
       const name = type.kind === CheckKind.next ? "NEXT" : type.kind === CheckKind.empty ? "EMPTY" : "SAME";
       report.message(check, prefixStart, "error", `found '${prefix}-${name}' without previous '${prefix}: line`);
       return undefined;
@@ -218,7 +221,16 @@ function findCheckType(text: string, at: number, prefix: string, commentPrefixes
       if (text[i] !== ":" && text[i] !== "{") return { kind: "bad-count", after: i };
       return modifiers(plain(CheckKind.plain, count));
     }
-    for (const combo of ["DAG-NOT:", "NOT-DAG:", "NEXT-NOT:", "NOT-NEXT:", "SAME-NOT:", "NOT-SAME:", "EMPTY-NOT:", "NOT-EMPTY:"]) {
+    for (const combo of [
+      "DAG-NOT:",
+      "NOT-DAG:",
+      "NEXT-NOT:",
+      "NOT-NEXT:",
+      "SAME-NOT:",
+      "NOT-SAME:",
+      "EMPTY-NOT:",
+      "NOT-EMPTY:",
+    ]) {
       if (text.startsWith(combo, i)) return { kind: "bad-not", after: i };
     }
     for (const [word, kind] of suffixKinds) {

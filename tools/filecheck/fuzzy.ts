@@ -3,7 +3,13 @@ import type { Report } from "./report.ts";
 import type { SourceBuffer } from "./source.ts";
 
 /** Pattern::printFuzzyMatch over `input[start, end)`; `example` is the fixed string or the LLVM regex text. */
-export function printFuzzyMatch(report: Report, input: SourceBuffer, start: number, end: number, example: string): void {
+export function printFuzzyMatch(
+  report: Report,
+  input: SourceBuffer,
+  start: number,
+  end: number,
+  example: string,
+): void {
   const hay = input.text.slice(start, end);
   const window = Math.min(4096, hay.length);
   if (4096 * 2048 < window * example.length) return;

@@ -118,7 +118,12 @@ class Matcher {
   private checkSame(cs: CheckString, from: number, to: number): boolean {
     if (cs.pattern.kind !== CheckKind.same) return false;
     if (countNewlines(this.input.text, from, to).count === 0) return false;
-    this.report.message(cs.pattern.loc.buf, cs.pos, "error", `${cs.prefix}-SAME: is not on the same line as the previous match`);
+    this.report.message(
+      cs.pattern.loc.buf,
+      cs.pos,
+      "error",
+      `${cs.prefix}-SAME: is not on the same line as the previous match`,
+    );
     this.report.message(this.input, to, "note", "'next' match was here");
     this.report.message(this.input, from, "note", "previous match ended here");
     return true;
@@ -216,7 +221,12 @@ class Matcher {
   /** printMatch for a CHECK-NOT that matched. */
   private printExcluded(n: DagNot, pos: number, len: number): void {
     const pat = n.pattern;
-    this.report.message(pat.loc.buf, pat.loc.pos, "error", `${describeCheck(pat.type, n.prefix)}: excluded string found in input`);
+    this.report.message(
+      pat.loc.buf,
+      pat.loc.pos,
+      "error",
+      `${describeCheck(pat.type, n.prefix)}: excluded string found in input`,
+    );
     this.report.message(this.input, pos, "note", "found here", [[pos, pos + len]]);
     pat.printSubstitutions(this.report, this.input, pos);
     pat.printVariableDefs(this.report, this.input);

@@ -140,9 +140,9 @@ class NumericParser {
     }
     const start = c.pos;
     const negative = c.consume("-");
-    const m = (allowed === "legacy-literal" ? /^[0-9]+/ : /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0o[0-7]+|0[0-7]+|[0-9]+)/).exec(
-      c.rest,
-    );
+    const m = (
+      allowed === "legacy-literal" ? /^[0-9]+/ : /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0o[0-7]+|0[0-7]+|[0-9]+)/
+    ).exec(c.rest);
     if (m) {
       c.pos += m[0].length;
       let value = parseLiteral(m[0]);

@@ -94,7 +94,12 @@ class PatternParser {
       return undefined;
     }
     if (!c.empty && this.kind === CheckKind.empty) {
-      report.message(buf, this.loc.pos, "error", `found non-empty check string for empty check with prefix '${prefix}:'`);
+      report.message(
+        buf,
+        this.loc.pos,
+        "error",
+        `found non-empty check string for empty check with prefix '${prefix}:'`,
+      );
       return undefined;
     }
     if (this.kind === CheckKind.empty) {
@@ -115,7 +120,7 @@ class PatternParser {
         this.js += " *";
       }
     }
-        try {
+    try {
       while (!c.empty) {
         if (c.startsWith("{{")) this.parseRegexBlock(c);
         else if (c.startsWith("[[") && !c.startsWith("[[[")) this.parseSubstitutionBlock(c);
@@ -208,7 +213,8 @@ class PatternParser {
       isDefinition = colon !== -1;
       substNeeded = !isDefinition;
       if (isDefinition) {
-        if (v.pseudo || !m.consume(":")) throw new ParseError(v.pos, 0, "invalid name in string variable definition", false);
+        if (v.pseudo || !m.consume(":"))
+          throw new ParseError(v.pos, 0, "invalid name in string variable definition", false);
         if (this.vars.numerics.has(v.name)) {
           throw new ParseError(v.pos, 0, `numeric variable with name '${v.name}' already exists`, false);
         }

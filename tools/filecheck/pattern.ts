@@ -85,7 +85,10 @@ export class Pattern {
       if (typeof spliced !== "string") return { kind: "error", errors: spliced };
       // llvm::Regex rejects an empty regex, so a pattern that substitutes to nothing never matches.
       if (spliced === "") return { kind: "none" };
-      regex = this.compiled?.source === spliced ? this.compiled : new PosixRegex(spliced, this.body.ambiguous, this.body.newline);
+      regex =
+        this.compiled?.source === spliced
+          ? this.compiled
+          : new PosixRegex(spliced, this.body.ambiguous, this.body.newline);
       this.compiled = regex;
     }
     const m = regex.exec(hay);
@@ -128,7 +131,8 @@ export class Pattern {
     const r = s.expression.ast ? evaluate(s.expression.ast, this.line) : undefined;
     if (!r) return undefined;
     if (!r.ok) {
-      for (const u of r.undefinedVars) errors.push({ pos: u.pos, len: u.text.length, message: `undefined variable: ${u.text}` });
+      for (const u of r.undefinedVars)
+        errors.push({ pos: u.pos, len: u.text.length, message: `undefined variable: ${u.text}` });
       if (r.overflow) errors.push(overflowError(s.ref));
       return undefined;
     }
@@ -179,5 +183,9 @@ export class Pattern {
 }
 
 function overflowError(ref: TextRef): PatternError {
-  return { pos: ref.pos, len: ref.text.length, message: "unable to substitute variable or numeric expression: overflow error" };
+  return {
+    pos: ref.pos,
+    len: ref.text.length,
+    message: "unable to substitute variable or numeric expression: overflow error",
+  };
 }

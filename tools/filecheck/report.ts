@@ -67,7 +67,9 @@ function expandTabs(line: string): string {
   let out = "";
   for (const c of line) {
     if (c !== "\t") out += c;
-    else do out += " "; while (out.length % tabStop !== 0);
+    else
+      do out += " ";
+      while (out.length % tabStop !== 0);
   }
   return out;
 }

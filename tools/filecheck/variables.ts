@@ -22,7 +22,11 @@ export class VariableTable {
   }
 }
 
-export function newNumericVariable(name: string, format: NumericVariable["format"], defLine: number | undefined): NumericVariable {
+export function newNumericVariable(
+  name: string,
+  format: NumericVariable["format"],
+  defLine: number | undefined,
+): NumericVariable {
   return { name, format, defLine, value: undefined, captured: undefined };
 }
 

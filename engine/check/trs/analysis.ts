@@ -11,12 +11,21 @@ import type { Step } from "./rewrite.ts";
 export interface Analysis {
   readonly trs: Trs;
   readonly rw: Rewriter;
+  /** All critical pairs, computed on first use. */
   readonly cps: readonly CriticalPair[];
   readonly capper: Capper;
 }
 
 export function analyse(trs: Trs): Analysis {
-  return { trs, rw: new Rewriter(trs), cps: criticalPairs(trs), capper: new Capper(trs) };
+  let cps: CriticalPair[] | undefined;
+  return {
+    trs,
+    rw: new Rewriter(trs),
+    get cps() {
+      return (cps ??= criticalPairs(trs));
+    },
+    capper: new Capper(trs),
+  };
 }
 
 /** A decided answer: the certificate and a readable account of it. */

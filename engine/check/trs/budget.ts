@@ -32,11 +32,11 @@ export class Budget {
     return Date.now() >= this.deadline;
   }
 
-  /** Spends `n` steps; throws when the steps or (checked every 256 calls) the time run out. */
+  /** Spends `n` steps; throws when the steps or (checked every 32 calls) the time run out. */
   tick(n = 1): void {
     this.steps -= n;
     if (this.steps < 0) throw new OutOfBudget();
-    if (++this.countdown >= 256) {
+    if (++this.countdown >= 32) {
       this.countdown = 0;
       if (Date.now() >= this.deadline) throw new OutOfBudget();
     }

@@ -31,8 +31,8 @@ interface Stage {
 }
 
 const STAGES: readonly Stage[] = [
-  { name: "weakly-orthogonal", share: 0.05, run: (a) => proveWeaklyOrthogonal(a) },
   { name: "non-joinable critical pair", share: 0.15, run: quickNonConfluence },
+  { name: "weakly-orthogonal", share: 0.05, run: (a) => proveWeaklyOrthogonal(a) },
   { name: "knuth-bendix", share: 0.25, run: (a, b) => proveKnuthBendix(a, b) },
   { name: "development-closed", share: 0.1, run: proveDevelopmentClosed },
   { name: "strongly-closed", share: 0.1, run: proveStronglyClosed },
@@ -52,13 +52,18 @@ const STAGES: readonly Stage[] = [
   },
 ];
 
-export function checkConfluence(trs: Trs, timeoutMs = 1000): Outcome {
+/** Receives each stage's name and duration (for profiling). */
+export type StageTrace = (stage: string, ms: number, decided: boolean) => void;
+
+export function checkConfluence(trs: Trs, timeoutMs = 1000, trace?: StageTrace): Outcome {
   const total = Budget.ms(timeoutMs);
   const a = analyse(trs);
-  const header = ["Rules:", ...showRules(trs), `Critical pairs: ${a.cps.length}`];
+  const header = ["Rules:", ...showRules(trs)];
   for (const stage of STAGES) {
     if (total.expired()) break;
+    const start = performance.now();
     const proof = stage.run(a, total.slice(timeoutMs * stage.share));
+    trace?.(stage.name, performance.now() - start, proof !== undefined);
     if (proof) {
       const criterion = proof.certificate.criterion;
       return { answer: proof.certificate.answer, criterion, proof, lines: [...header, "", ...proof.lines] };

@@ -32,7 +32,8 @@ export class TermBank {
   private readonly varTerms: Term[] = [];
   private readonly varByName = new Map<string, Term>();
   private readonly taken = new Set<string>();
-  private readonly table = new Map<string, Term>();
+  /** Hash-consing table: buckets of terms by a hash of the head and argument ids. */
+  private readonly table = new Map<number, Term[]>();
   private nextId = 0;
 
   /** Declares (or looks up) a function symbol. */
@@ -94,10 +95,16 @@ export class TermBank {
 
   /** The unique term f(args). */
   app(f: number, args: readonly Term[]): Term {
-    let key = `${f}`;
-    for (const a of args) key += `,${a.id}`;
-    const known = this.table.get(key);
-    if (known) return known;
+    let h = f + 1;
+    for (const a of args) h = (Math.imul(h, 0x9e3779b1) ^ a.id) | 0;
+    const bucket = this.table.get(h);
+    if (bucket) {
+      outer: for (const t of bucket) {
+        if (t.head !== f) continue;
+        for (let i = 0; i < args.length; i++) if (t.args[i] !== args[i]) continue outer;
+        return t;
+      }
+    }
     let size = 1;
     let ground = true;
     for (const a of args) {
@@ -105,7 +112,8 @@ export class TermBank {
       ground &&= a.ground;
     }
     const t: Term = { id: this.nextId++, head: f, args, size, ground };
-    this.table.set(key, t);
+    if (bucket) bucket.push(t);
+    else this.table.set(h, [t]);
     return t;
   }
 

@@ -69,6 +69,12 @@ export function unifiable(a: Term, b: Term): boolean {
 function resolve(bank: TermBank, t: Term, s: Subst): Term {
   t = walk(t, s);
   if (isVar(t) || t.ground) return t;
-  const args = t.args.map((a) => resolve(bank, a, s));
-  return bank.rebuild(t, args);
+  let out: Term[] | undefined;
+  for (let i = 0; i < t.args.length; i++) {
+    const a = t.args[i]!;
+    const b = resolve(bank, a, s);
+    if (b !== a && !out) out = t.args.slice(0, i);
+    if (out) out.push(b);
+  }
+  return out ? bank.app(t.head, out) : t;
 }

@@ -64,21 +64,31 @@ export const command: Command = {
 
 function printFile(r: FileResult & { update?: UpdateOutcome }, io: Io, verbose: boolean): void {
   io.stdout(`${r.ok ? "PASS" : "FAIL"} ${r.path}\n`);
-  if (r.update && (verbose || r.update.kind !== "unchanged")) {
-    const reason = "reason" in r.update ? `: ${r.update.reason}` : "";
-    io.stderr(`  update ${r.update.kind}${reason}\n`);
-  }
-  if (r.error) io.stderr(`  error: ${r.error}\n`);
+  if (r.update && (verbose || r.update.kind !== "unchanged")) io.stderr(`  ${describeUpdate(r.update)}\n`);
+  if (r.error) io.stderr(`${r.path}: error: ${r.error}\n`);
   for (const run of r.runs) {
     if (run.ok && !verbose) continue;
-    printRun(run, io);
+    printRun(r.path, run, io);
   }
 }
 
-function printRun(run: RunResult, io: Io): void {
+function describeUpdate(u: UpdateOutcome): string {
+  switch (u.kind) {
+    case "updated":
+      return "checks regenerated";
+    case "unchanged":
+      return "checks unchanged";
+    case "skipped":
+    case "failed":
+      return `update ${u.kind}: ${u.reason}`;
+  }
+}
+
+function printRun(path: string, run: RunResult, io: Io): void {
   io.stderr(`  RUN at line ${run.line}: ${run.command}\n`);
   if (run.error) {
-    io.stderr(`  error: ${run.error}\n`);
+    const caret = `${run.source.slice(0, run.column - 1).replace(/[^\t]/g, " ")}^`;
+    io.stderr(`${path}:${run.line}:${run.column}: error: ${run.error}\n${run.source}\n${caret}\n`);
     return;
   }
   run.stages.forEach((s, i) => {
@@ -88,7 +98,11 @@ function printRun(run: RunResult, io: Io): void {
   if (run.stderr) io.stderr(run.stderr.endsWith("\n") ? run.stderr : `${run.stderr}\n`);
 }
 
-function toJson(results: ReadonlyArray<FileResult & { update?: UpdateOutcome }>, passed: number, failed: number): unknown {
+function toJson(
+  results: ReadonlyArray<FileResult & { update?: UpdateOutcome }>,
+  passed: number,
+  failed: number,
+): unknown {
   return {
     files: results.map((r) => ({
       path: r.path,

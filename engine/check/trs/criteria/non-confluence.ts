@@ -5,7 +5,7 @@ import { attempt, type Budget } from "../budget.ts";
 import { explore, derivationTo, type Reach } from "../explore.ts";
 import { toCSteps, toCTerm, type CNonJoinable } from "../certificate.ts";
 import { showDerivation, showTerm, type Analysis, type Proof } from "../analysis.ts";
-import type { CriticalPair } from "../critical-pairs.ts";
+import { criticalPairStream, type CriticalPair } from "../critical-pairs.ts";
 import type { Step } from "../rewrite.ts";
 import type { Term } from "../term.ts";
 
@@ -21,7 +21,8 @@ interface Witness {
 
 /** Critical pairs whose sides are already non-joinable, or normalise to distinct normal forms. */
 export function quickNonConfluence(a: Analysis, budget: Budget): Proof | undefined {
-  for (const cp of nontrivial(a)) {
+  for (const cp of criticalPairStream(a.trs)) {
+    if (cp.left === cp.right) continue;
     if (budget.expired()) return undefined;
     const w = attempt(() => quick(a, cp, budget.slice(20, 2000)));
     if (w) return report(a, w);
@@ -50,6 +51,7 @@ function peakSteps(cp: CriticalPair): { left: Step; right: Step } {
 /** The critical pair itself, or the innermost normal forms of its two sides. */
 function quick(a: Analysis, cp: CriticalPair, budget: Budget): Witness | undefined {
   const { left, right } = peakSteps(cp);
+  if (a.rw.isNormal(cp.left) && a.rw.isNormal(cp.right)) return { peak: cp.peak, left: [left], right: [right], reason: { kind: "normal-forms" } };
   if (a.capper.nonJoinable(cp.left, cp.right)) return { peak: cp.peak, left: [left], right: [right], reason: { kind: "tcap" } };
   const l = a.rw.derivation(cp.left, budget);
   const r = a.rw.derivation(cp.right, budget);

@@ -74,9 +74,7 @@ async function runCommand(argv: readonly string[], stdin: string, io: Io): Promi
     case "FileCheck":
       return runFileCheck(args, stdin, io);
     default:
-      throw new UnsupportedCommand(
-        `unsupported command '${name}' in RUN line (prr test runs: prr, FileCheck, not)`,
-      );
+      throw new UnsupportedCommand(`unsupported command '${name}' in RUN line (prr test runs: prr, FileCheck, not)`);
   }
 }
 

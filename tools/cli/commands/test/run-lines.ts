@@ -4,6 +4,10 @@
 export interface RunLine {
   /** 1-based line of the first `RUN:` of the command. */
   readonly line: number;
+  /** 1-based column where the command starts on that line. */
+  readonly column: number;
+  /** That line's text, for diagnostics. */
+  readonly source: string;
   /** The command text after `RUN:`, continuations joined, before substitution. */
   readonly command: string;
 }
@@ -21,21 +25,23 @@ const runKeyword = /(?<![\w-])RUN:(.*)$/;
 /** The RUN commands of `text`, in order. Throws RunLineError on a dangling `\` continuation. */
 export function extractRunLines(text: string): RunLine[] {
   const out: RunLine[] = [];
-  let pending: { line: number; command: string } | undefined;
+  let pending: RunLine | undefined;
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
-    const m = runKeyword.exec(lines[i]!.replace(/\r$/, ""));
+    const source = lines[i]!.replace(/\r$/, "");
+    const m = runKeyword.exec(source);
     if (!m) {
-      if (pending) throw new RunLineError(`line ${pending.line}: RUN line ends with '\\' but the next line has no RUN:`);
+      if (pending)
+        throw new RunLineError(`line ${pending.line}: RUN line ends with '\\' but the next line has no RUN:`);
       continue;
     }
     const content = m[1]!.trim();
+    const start = pending ?? { line: i + 1, column: source.length - m[1]!.trimStart().length + 1, source, command: "" };
     const command = pending ? `${pending.command.trimEnd()} ${content}` : content;
-    const line = pending ? pending.line : i + 1;
-    if (command.endsWith("\\")) pending = { line, command: command.slice(0, -1) };
+    if (command.endsWith("\\")) pending = { ...start, command: command.slice(0, -1) };
     else {
       pending = undefined;
-      out.push({ line, command: command.trim() });
+      out.push({ ...start, command: command.trim() });
     }
   }
   if (pending) throw new RunLineError(`line ${pending.line}: RUN line ends with '\\' at end of file`);
@@ -119,7 +125,12 @@ function tokenize(command: string): Token[] {
       continue;
     }
     let word = "";
-    while (i < n && command[i] !== " " && command[i] !== "\t" && !operators.some((o) => command.startsWith(o, i) && o !== "2>&1" && o !== "2>")) {
+    while (
+      i < n &&
+      command[i] !== " " &&
+      command[i] !== "\t" &&
+      !operators.some((o) => command.startsWith(o, i) && o !== "2>&1" && o !== "2>")
+    ) {
       const ch = command[i]!;
       if (ch === "'") {
         const end = command.indexOf("'", i + 1);

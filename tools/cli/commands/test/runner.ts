@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { UsageError } from "../../exit.ts";
 import type { Io } from "../../io.ts";
 import { parseFileCheckArgs } from "./filecheck-args.ts";
 import { runPipeline, UnsupportedCommand } from "./pipeline.ts";
@@ -13,6 +14,9 @@ import { regenerateChecks, UpdateError } from "./update.ts";
 
 export interface RunResult {
   readonly line: number;
+  readonly column: number;
+  /** The RUN line's text, for diagnostics. */
+  readonly source: string;
   /** The command after substitutions. */
   readonly command: string;
   readonly ok: boolean;
@@ -91,16 +95,25 @@ async function runOne(file: string, run: RunLine, io: Io, temps: TempFiles): Pro
     const prepared = prepare(file, run, temps);
     command = prepared.command;
     const outcome = await runPipeline(prepared.stages, io);
-    return { line: run.line, command, ok: outcome.code === 0, code: outcome.code, stages: outcome.stages, stderr: outcome.stderr };
+    return {
+      line: run.line,
+      column: run.column,
+      source: run.source,
+      command,
+      ok: outcome.code === 0,
+      code: outcome.code,
+      stages: outcome.stages,
+      stderr: outcome.stderr,
+    };
   } catch (e) {
     if (!(e instanceof RunLineError) && !(e instanceof UnsupportedCommand)) throw e;
-    return { line: run.line, command, ok: false, code: -1, stages: [], stderr: "", error: e.message };
+    const { line, column, source } = run;
+    return { line, column, source, command, ok: false, code: -1, stages: [], stderr: "", error: e.message };
   }
 }
 
 export type UpdateOutcome =
-  | { readonly kind: "updated" | "unchanged" }
-  | { readonly kind: "skipped" | "failed"; readonly reason: string };
+  { readonly kind: "updated" | "unchanged" } | { readonly kind: "skipped" | "failed"; readonly reason: string };
 
 /** Regenerates the checks of `file` from its first `... | FileCheck %s` pipeline and writes it back. */
 export async function updateTestFile(file: string, io: Io, temps: TempFiles): Promise<UpdateOutcome> {
@@ -113,19 +126,26 @@ export async function updateTestFile(file: string, io: Io, temps: TempFiles): Pr
       if (last.argv[0] !== "FileCheck") continue;
       const inv = parseFileCheckArgs(last.argv.slice(1));
       if (inv.checkFile !== file) return { kind: "skipped", reason: `FileCheck reads checks from ${inv.checkFile}` };
-      let output = stages.length > 1 ? (await runPipeline(stages.slice(0, -1), io)).stdout : "";
+      let output = "";
+      if (stages.length > 1) {
+        const produced = await runPipeline(stages.slice(0, -1), io);
+        if (produced.code !== 0) {
+          return { kind: "failed", reason: `the command before FileCheck exited with status ${produced.code}` };
+        }
+        output = produced.stdout;
+      }
       if (inv.inputFile !== undefined) output = io.readFile(inv.inputFile);
-      const prefix = inv.options.checkPrefixes[0] ?? "CHECK";
-      const updated = regenerateChecks(read.text, output, prefix);
+      if (output.trim() === "") return { kind: "failed", reason: "no output to generate checks from" };
+      const updated = regenerateChecks(read.text, output, inv.options.checkPrefixes[0] ?? "CHECK");
       if (updated === read.text) return { kind: "unchanged" };
       io.writeFile(file, updated);
       return { kind: "updated" };
     }
   } catch (e) {
-    if (e instanceof RunLineError || e instanceof UnsupportedCommand || e instanceof UpdateError) {
-      return { kind: "failed", reason: e.message };
+    const expected = [RunLineError, UnsupportedCommand, UpdateError, UsageError].some((k) => e instanceof k);
+    if (expected || (e instanceof Error && (e as NodeJS.ErrnoException).code !== undefined)) {
+      return { kind: "failed", reason: (e as Error).message };
     }
-    if (e instanceof Error && (e as NodeJS.ErrnoException).code !== undefined) return { kind: "failed", reason: e.message };
     throw e;
   }
   return { kind: "skipped", reason: "no RUN pipeline ends in FileCheck" };

@@ -1,0 +1,233 @@
+// Benchmark section `opt`: `prr opt big.mlir -o out.mlir` (parse, verify, print) against
+// `mlir-opt-22 big.mlir -o out.mlir` on issue 2's arith workload, alternating runs, medians, peak memory;
+// then one larger file to show how time and memory grow.
+// Options: --runs N (5), --ops N (200000), --big-ops N (1000000; 0 skips), --big-runs N (1), --keep.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { BenchSection } from "./run.ts";
+import { measure, memorySource, type Measurement } from "./measure.ts";
+import { arithWorkload, type WorkloadForm } from "./workload.ts";
+
+interface Options {
+  runs: number;
+  ops: number;
+  bigOps: number;
+  bigRuns: number;
+  keep: boolean;
+}
+
+interface Tool {
+  readonly label: string;
+  readonly command: string;
+  readonly args: (input: string, output: string) => string[];
+}
+
+interface Series {
+  readonly tool: Tool;
+  readonly runs: Measurement[];
+}
+
+function parseOptions(args: readonly string[]): Options {
+  const o: Options = { runs: 5, ops: 200_000, bigOps: 1_000_000, bigRuns: 1, keep: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = () => {
+      const v = Number(args[++i]);
+      if (!Number.isInteger(v) || v < 0) throw new Error(`${a} needs a non-negative integer`);
+      return v;
+    };
+    if (a === "--runs") o.runs = Math.max(1, value());
+    else if (a === "--ops") o.ops = value();
+    else if (a === "--big-ops") o.bigOps = value();
+    else if (a === "--big-runs") o.bigRuns = Math.max(1, value());
+    else if (a === "--keep") o.keep = true;
+  }
+  return o;
+}
+
+/** mlir-opt-22: in PRR_LLVM_BIN, on PATH, or in LLVM 22's own bin directory; undefined when absent. */
+function findMlirOpt(): string | undefined {
+  const candidates = [
+    ...(process.env.PRR_LLVM_BIN ? [path.join(process.env.PRR_LLVM_BIN, "mlir-opt")] : []),
+    ...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean).map((d) => path.join(d, "mlir-opt-22")),
+    "/usr/lib/llvm-22/bin/mlir-opt",
+  ];
+  return candidates.find((p) => {
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      return fs.statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const ms = (x: number) => `${Math.round(x).toLocaleString("en-US")} ms`;
+const mib = (kib: number | undefined) => (kib === undefined ? "n/a" : `${(kib / 1024).toFixed(0)} MiB`);
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const count = (n: number) => n.toLocaleString("en-US");
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("   ");
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+/** Runs the tools alternately, `runs` times each; stops at the first failure. */
+async function alternate(tools: readonly Tool[], input: string, dir: string, runs: number): Promise<Series[] | string> {
+  const series = tools.map((tool) => ({ tool, runs: [] as Measurement[] }));
+  for (let i = 0; i < runs; i++)
+    for (const s of series) {
+      const out = path.join(dir, `out-${s.tool.label}.mlir`);
+      const m = await measure(s.tool.command, s.tool.args(input, out), dir);
+      if (m.status !== 0) return `${s.tool.label} failed (exit ${m.status}):\n${m.stderr.split("\n").slice(0, 8).join("\n")}`;
+      s.runs.push(m);
+    }
+  return series;
+}
+
+/** The workload form prr can read today: custom when it registers arith, else generic (with a note). */
+async function workloadForm(prr: Tool, dir: string): Promise<WorkloadForm> {
+  const probe = path.join(dir, "probe.mlir");
+  fs.writeFileSync(probe, arithWorkload(100, "custom"));
+  const m = await measure(prr.command, prr.args(probe, path.join(dir, "probe-out.mlir")), dir);
+  if (m.status === 0) return "custom";
+  const first = m.stderr.split("\n")[0] ?? "";
+  console.log(
+    `note: prr cannot read the custom-form workload yet (${first.replace(/^.*?error: /, "")}); ` +
+      `using the generic form with --allow-unregistered-dialect on both sides. This is not the real benchmark.`,
+  );
+  return "generic";
+}
+
+async function run(args: readonly string[]): Promise<void> {
+  const o = parseOptions(args);
+  const root = projectRoot();
+  const prrJs = path.join(root, "dist", "tools", "cli", "prr.js");
+  if (!fs.existsSync(prrJs)) throw new Error(`${prrJs} is missing: run \`npm run build\` first`);
+  const mlirOpt = findMlirOpt();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prr-bench-opt-"));
+  try {
+    let extra: string[] = [];
+    const prr: Tool = { label: "prr", command: process.execPath, args: (i, out) => [prrJs, "opt", i, "-o", out, ...extra] };
+    const form = await workloadForm(prr, dir);
+    if (form === "generic") extra = ["--allow-unregistered-dialect"];
+    const tools: Tool[] = [prr];
+    if (mlirOpt === undefined) console.log("mlir-opt-22 not found: its columns and the ratio are skipped");
+    else tools.push({ label: "mlir-opt-22", command: mlirOpt, args: (i, out) => [i, "-o", out, ...extra] });
+
+    const input = path.join(dir, "big.mlir");
+    fs.writeFileSync(input, arithWorkload(o.ops, form));
+    const size = fs.statSync(input).size;
+    console.log(
+      `workload: ${count(o.ops)} arith ops on i32 in one func.func, ${form} form, ${mb(size)}; ` +
+        `${o.runs} runs each, alternating, after one warm-up run each; peak memory from ${memorySource}`,
+    );
+    const warm = await alternate(tools, input, dir, 1);
+    if (typeof warm === "string") {
+      console.log(warm);
+      return;
+    }
+    const series = await alternate(tools, input, dir, o.runs);
+    if (typeof series === "string") {
+      console.log(series);
+      return;
+    }
+    const medians = series.map((s) => median(s.runs.map((r) => r.ms)));
+    const peaks = series.map((s) => {
+      const known = s.runs.map((r) => r.peakKiB).filter((p): p is number => p !== undefined);
+      return known.length > 0 ? median(known) : undefined;
+    });
+    console.log(
+      table(
+        ["tool", "median", "min", "max", "peak RSS (median)", "µs/op"],
+        series.map((s, k) => {
+          const t = s.runs.map((r) => r.ms);
+          return [
+            s.tool.label,
+            ms(medians[k]!),
+            ms(Math.min(...t)),
+            ms(Math.max(...t)),
+            mib(peaks[k]),
+            ((1000 * medians[k]!) / Math.max(1, o.ops)).toFixed(2),
+          ];
+        }),
+      ),
+    );
+    if (series.length > 1) {
+      console.log(`ratio prr / mlir-opt-22 (median wall time): ${(medians[0]! / medians[1]!).toFixed(2)}x (goal ≤ 1.00x)`);
+      const same = fs.readFileSync(path.join(dir, "out-prr.mlir"), "utf8") === fs.readFileSync(path.join(dir, "out-mlir-opt-22.mlir"), "utf8");
+      console.log(`prr's output ${same ? "equals" : "differs from"} mlir-opt-22's output`);
+    }
+    if (o.bigOps > 0) await growth(tools, form, o, medians, peaks, dir);
+  } finally {
+    if (o.keep) console.log(`kept ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The larger file: time and memory against the small one's medians, to show linear growth. */
+async function growth(
+  tools: readonly Tool[],
+  form: WorkloadForm,
+  o: Options,
+  medians: readonly number[],
+  smallPeaks: readonly (number | undefined)[],
+  dir: string,
+): Promise<void> {
+  const input = path.join(dir, "bigger.mlir");
+  fs.writeFileSync(input, arithWorkload(o.bigOps, form));
+  const size = fs.statSync(input).size;
+  console.log(`\ngrowth: ${count(o.bigOps)} ops (${mb(size)}), ${o.bigRuns} run${o.bigRuns > 1 ? "s" : ""} each, alternating`);
+  const series = await alternate(tools, input, dir, o.bigRuns);
+  fs.rmSync(input, { force: true });
+  if (typeof series === "string") {
+    console.log(series);
+    return;
+  }
+  const scale = o.bigOps / Math.max(1, o.ops);
+  console.log(
+    table(
+      ["tool", "median", "peak RSS", "µs/op", `time vs ${count(o.ops)} ops (linear: ${scale.toFixed(1)}x)`, `memory vs ${count(o.ops)} ops`],
+      series.map((s, k) => {
+        const t = median(s.runs.map((r) => r.ms));
+        const peak = median(s.runs.map((r) => r.peakKiB ?? Number.NaN));
+        const small = smallPeaks[k];
+        return [
+          s.tool.label,
+          ms(t),
+          mib(Number.isNaN(peak) ? undefined : peak),
+          ((1000 * t) / o.bigOps).toFixed(2),
+          `${(t / medians[k]!).toFixed(2)}x`,
+          small === undefined || Number.isNaN(peak) ? "n/a" : `${(peak / small).toFixed(2)}x`,
+        ];
+      }),
+    ),
+  );
+}
+
+/** The project root: the nearest ancestor of this file holding package.json (works from dist/ too). */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, "package.json"))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error("cannot find the project root");
+    dir = up;
+  }
+  return dir;
+}
+
+export const optBench: BenchSection = {
+  name: "opt",
+  summary: "prr opt vs mlir-opt-22: parse, verify and print issue 2's arith workload",
+  run,
+};

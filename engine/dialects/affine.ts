@@ -2,7 +2,12 @@
 // (`affine.for`, `affine.if`, `affine.parallel`), affine.apply/min/max, memory accesses
 // printed as `%m[%i + 1, symbol(%n)]`, prefetch and index (de)linearization.
 import { op, Trait, type Dialect, type EmitError } from "./registry.ts";
-import type { OpAsmParser, ParsedOp, RegionArgument, UnresolvedOperand } from "../../grammar/mlir/asm-parser.ts";
+import type {
+  OpAsmParser,
+  ParsedOp,
+  RegionArgument,
+  UnresolvedOperand,
+} from "../../grammar/mlir/asm-parser.ts";
 import type { OpAsmPrinter } from "../../grammar/mlir/asm-printer.ts";
 import type { Operation } from "../ir/operation.ts";
 import { Region } from "../ir/block.ts";
@@ -37,13 +42,20 @@ import {
 // ----- dim and symbol lists, maps of SSA ids -----
 
 /** `(%d0, %d1)[%s0]`: the operands of a map, dims first. */
-function parseDimAndSymbolList(p: OpAsmParser): { operands: UnresolvedOperand[]; numDims: number } {
+function parseDimAndSymbolList(p: OpAsmParser): {
+  operands: UnresolvedOperand[];
+  numDims: number;
+} {
   const dims = p.parseOperandList("paren");
   const syms = p.parseOperandList("optionalSquare");
   return { operands: [...dims, ...syms], numDims: dims.length };
 }
 
-function printDimAndSymbolList(p: OpAsmPrinter, operands: readonly Value[], numDims: number): void {
+function printDimAndSymbolList(
+  p: OpAsmPrinter,
+  operands: readonly Value[],
+  numDims: number,
+): void {
   p.print("(");
   p.printOperands(operands.slice(0, numDims));
   p.print(")");
@@ -55,7 +67,10 @@ function printDimAndSymbolList(p: OpAsmPrinter, operands: readonly Value[], numD
 }
 
 /** `[%i + 1, symbol(%n)]` (or parenthesized): a map whose dims and symbols are SSA ids. */
-function parseAffineMapOfSSAIds(p: OpAsmParser, open: Tok = Tok.lsquare): { map: AF.AffineMap; operands: UnresolvedOperand[] } {
+function parseAffineMapOfSSAIds(
+  p: OpAsmParser,
+  open: Tok = Tok.lsquare,
+): { map: AF.AffineMap; operands: UnresolvedOperand[] } {
   const dims: UnresolvedOperand[] = [];
   const syms: UnresolvedOperand[] = [];
   const exprs: AF.AffineExpr[] = [];
@@ -68,7 +83,10 @@ function parseAffineMapOfSSAIds(p: OpAsmParser, open: Tok = Tok.lsquare): { map:
   }
   if (open === Tok.lsquare) p.parseRSquare();
   else p.parseRParen();
-  return { map: new AF.AffineMap(dims.length, syms.length, exprs), operands: [...dims, ...syms] };
+  return {
+    map: new AF.AffineMap(dims.length, syms.length, exprs),
+    operands: [...dims, ...syms],
+  };
 }
 
 function mapOf(a: Attribute | undefined): AF.AffineMap {
@@ -76,12 +94,19 @@ function mapOf(a: Attribute | undefined): AF.AffineMap {
 }
 
 /** A map attribute followed by its dim and symbol operands (affine.apply, min, max). */
-function parseMapAndOperands(p: OpAsmParser, s: ParsedOp, attrName: string): void {
+function parseMapAndOperands(
+  p: OpAsmParser,
+  s: ParsedOp,
+  attrName: string,
+): void {
   const span = p.here();
   const attr = p.parseAttribute();
   if (!(attr instanceof AffineMapAttr)) p.error("expected affine map", span);
   const { operands, numDims } = parseDimAndSymbolList(p);
-  if (numDims !== attr.map.numDims || operands.length !== attr.map.numDims + attr.map.numSymbols)
+  if (
+    numDims !== attr.map.numDims ||
+    operands.length !== attr.map.numDims + attr.map.numSymbols
+  )
     p.error("dimension or symbol index mismatch", span);
   s.addAttribute(attrName, attr);
   s.operands = p.resolveOperands(operands, p.ctx.index());
@@ -105,7 +130,11 @@ function verifyMapOperands(o: Operation, emit: EmitError): void {
 
 // ----- affine.for -----
 
-function parseBound(p: OpAsmParser, s: ParsedOp, lower: boolean): UnresolvedOperand[] {
+function parseBound(
+  p: OpAsmParser,
+  s: ParsedOp,
+  lower: boolean,
+): UnresolvedOperand[] {
   const ctx = p.ctx;
   const name = lower ? "lowerBoundMap" : "upperBoundMap";
   const minMax = p.parseOptionalKeyword(lower ? "max" : "min");
@@ -118,9 +147,13 @@ function parseBound(p: OpAsmParser, s: ParsedOp, lower: boolean): UnresolvedOper
   const attr = p.parseAttribute(ctx.index());
   if (attr instanceof AffineMapAttr) {
     const { operands, numDims } = parseDimAndSymbolList(p);
-    if (attr.map.numDims !== numDims) p.error("dim operand count and affine map dim count must match", span);
+    if (attr.map.numDims !== numDims)
+      p.error("dim operand count and affine map dim count must match", span);
     if (attr.map.numDims + attr.map.numSymbols !== operands.length)
-      p.error("symbol operand count and affine map symbol count must match", span);
+      p.error(
+        "symbol operand count and affine map symbol count must match",
+        span,
+      );
     if (attr.map.results.length > 1 && !minMax)
       p.error(
         `${lower ? "lower" : "upper"} loop bound affine map with multiple results requires '${lower ? "max" : "min"}' prefix`,
@@ -130,18 +163,31 @@ function parseBound(p: OpAsmParser, s: ParsedOp, lower: boolean): UnresolvedOper
     return operands;
   }
   if (attr instanceof IntegerAttr) {
-    s.addAttribute(name, ctx.affineMap(new AF.AffineMap(0, 0, [AF.constant(Number(attr.value))])));
+    s.addAttribute(
+      name,
+      ctx.affineMap(new AF.AffineMap(0, 0, [AF.constant(Number(attr.value))])),
+    );
     return [];
   }
-  return p.error("expected valid affine map representation for loop bounds", span);
+  return p.error(
+    "expected valid affine map representation for loop bounds",
+    span,
+  );
 }
 
-function printBound(p: OpAsmPrinter, attr: Attribute | undefined, operands: readonly Value[], prefix: string): void {
+function printBound(
+  p: OpAsmPrinter,
+  attr: Attribute | undefined,
+  operands: readonly Value[],
+  prefix: string,
+): void {
   const map = mapOf(attr);
   if (map.results.length === 1) {
     const e = map.results[0]!;
-    if (map.numDims === 0 && map.numSymbols === 0 && e.kind === "constant") return p.print(String(e.value));
-    if (map.numDims === 0 && map.numSymbols === 1 && e.kind === "symbol") return p.printOperand(operands[0]!);
+    if (map.numDims === 0 && map.numSymbols === 0 && e.kind === "constant")
+      return p.print(String(e.value));
+    if (map.numDims === 0 && map.numSymbols === 1 && e.kind === "symbol")
+      return p.printOperand(operands[0]!);
   } else p.print(`${prefix} `);
   if (attr) p.printAttribute(attr);
   printDimAndSymbolList(p, operands, map.numDims);
@@ -160,14 +206,22 @@ function parseFor(p: OpAsmParser, s: ParsedOp): void {
   if (p.parseOptionalKeyword("step")) {
     const span = p.here();
     step = p.parseInteger();
-    if (step <= 0n) p.error("expected step to be representable as a positive signed integer", span);
+    if (step <= 0n)
+      p.error(
+        "expected step to be representable as a positive signed integer",
+        span,
+      );
   }
   s.addAttribute("step", ctx.integerAttr(idx, step));
-  let iter: { args: RegionArgument[]; operands: UnresolvedOperand[] } = { args: [], operands: [] };
+  let iter: { args: RegionArgument[]; operands: UnresolvedOperand[] } = {
+    args: [],
+    operands: [],
+  };
   if (p.parseOptionalKeyword("iter_args")) {
     iter = parseAssignmentList(p);
     s.resultTypes = p.parseArrowTypeList();
-    if (iter.args.length !== s.resultTypes.length) p.error("mismatch between the number of loop-carried values and results");
+    if (iter.args.length !== s.resultTypes.length)
+      p.error("mismatch between the number of loop-carried values and results");
     iter.args.forEach((a, i) => (a.type = s.resultTypes[i]!));
   }
   s.operands = [
@@ -175,7 +229,10 @@ function parseFor(p: OpAsmParser, s: ParsedOp): void {
     ...p.resolveOperands(ubs, idx),
     ...p.resolveOperands(iter.operands, s.resultTypes),
   ];
-  s.addAttribute("operandSegmentSizes", ctx.denseArray(ctx.i32(), [lbs.length, ubs.length, iter.operands.length]));
+  s.addAttribute(
+    "operandSegmentSizes",
+    ctx.denseArray(ctx.i32(), [lbs.length, ubs.length, iter.operands.length]),
+  );
   const body = p.parseRegion([iv, ...iter.args]);
   ensureTerminator(p, s, body, "affine.yield");
   s.regions.push(body);
@@ -199,7 +256,8 @@ function printFor(p: OpAsmPrinter, o: Operation): void {
   p.print(" to ");
   printBound(p, o.getAttr("upperBoundMap"), vals.slice(nl, nl + nu), "min");
   const step = o.getAttr("step");
-  if (step instanceof IntegerAttr && step.value !== 1n) p.print(` step ${step.value}`);
+  if (step instanceof IntegerAttr && step.value !== 1n)
+    p.print(` step ${step.value}`);
   if (inits.length > 0) {
     p.print(" iter_args(");
     inits.forEach((v, i) => {
@@ -212,16 +270,24 @@ function printFor(p: OpAsmPrinter, o: Operation): void {
   }
   p.print(" ");
   p.printRegion(o.region(0), false, inits.length > 0);
-  printAttrDict(p, o, ["lowerBoundMap", "upperBoundMap", "step", "operandSegmentSizes"]);
+  printAttrDict(p, o, [
+    "lowerBoundMap",
+    "upperBoundMap",
+    "step",
+    "operandSegmentSizes",
+  ]);
 }
 
 function verifyFor(o: Operation, emit: EmitError): void {
   const [nl = 0, nu = 0, ni = 0] = segments(o);
   const lb = mapOf(o.getAttr("lowerBoundMap"));
   const ub = mapOf(o.getAttr("upperBoundMap"));
-  if (lb.numDims + lb.numSymbols !== nl) emit("operand count must match affine map dimension and symbol count");
-  if (ub.numDims + ub.numSymbols !== nu) emit("operand count must match affine map dimension and symbol count");
-  if (ni !== o.results.length) emit("mismatch between the number of loop-carried values and results");
+  if (lb.numDims + lb.numSymbols !== nl)
+    emit("operand count must match affine map dimension and symbol count");
+  if (ub.numDims + ub.numSymbols !== nu)
+    emit("operand count must match affine map dimension and symbol count");
+  if (ni !== o.results.length)
+    emit("mismatch between the number of loop-carried values and results");
   verifyYieldTypes(o.region(0), o.resultTypes, "loop body", emit);
 }
 
@@ -233,9 +299,13 @@ function parseIf(p: OpAsmParser, s: ParsedOp): void {
   if (!(cond instanceof IntegerSetAttr)) p.error("expected integer set", span);
   s.addAttribute("condition", cond);
   const { operands, numDims } = parseDimAndSymbolList(p);
-  if (numDims !== cond.set.numDims) p.error("dim operand count and integer set dim count must match", span);
+  if (numDims !== cond.set.numDims)
+    p.error("dim operand count and integer set dim count must match", span);
   if (operands.length !== cond.set.numDims + cond.set.numSymbols)
-    p.error("symbol operand count and integer set symbol count must match", span);
+    p.error(
+      "symbol operand count and integer set symbol count must match",
+      span,
+    );
   s.operands = p.resolveOperands(operands, p.ctx.index());
   s.resultTypes = p.parseOptionalArrowTypeList();
   const then = p.parseRegion();
@@ -253,7 +323,11 @@ function printIf(p: OpAsmPrinter, o: Operation): void {
   const cond = o.getAttr("condition");
   p.print(" ");
   if (cond) p.printAttribute(cond);
-  printDimAndSymbolList(p, o.operandValues, cond instanceof IntegerSetAttr ? cond.set.numDims : 0);
+  printDimAndSymbolList(
+    p,
+    o.operandValues,
+    cond instanceof IntegerSetAttr ? cond.set.numDims : 0,
+  );
   printOptionalArrowTypeList(p, o.resultTypes);
   const terminators = o.results.length > 0;
   p.print(" ");
@@ -295,7 +369,12 @@ const atomicRMWKinds = [
 function parseMinMaxBounds(
   p: OpAsmParser,
   keyword: string,
-): { map: AF.AffineMap; groups: number[]; dims: UnresolvedOperand[]; syms: UnresolvedOperand[] } {
+): {
+  map: AF.AffineMap;
+  groups: number[];
+  dims: UnresolvedOperand[];
+  syms: UnresolvedOperand[];
+} {
   const dims: UnresolvedOperand[] = [];
   const syms: UnresolvedOperand[] = [];
   const exprs: AF.AffineExpr[] = [];
@@ -306,17 +385,26 @@ function parseMinMaxBounds(
     return i;
   };
   // Each expression is parsed over its own dims and symbols, then renumbered onto the shared lists.
-  const addExprs = (local: AF.AffineExpr[], ld: UnresolvedOperand[], ls: UnresolvedOperand[]) => {
+  const addExprs = (
+    local: AF.AffineExpr[],
+    ld: UnresolvedOperand[],
+    ls: UnresolvedOperand[],
+  ) => {
     const dimRepl = ld.map((u) => AF.dim(positionOf(dims, u)));
     const symRepl = ls.map((u) => AF.sym(positionOf(syms, u)));
-    for (const e of local) exprs.push(AF.replaceDimsAndSymbols(e, dimRepl, symRepl));
+    for (const e of local)
+      exprs.push(AF.replaceDimsAndSymbols(e, dimRepl, symRepl));
   };
   p.parseLParen();
   if (!p.parseOptionalRParen()) {
     do {
       if (p.parseOptionalKeyword(keyword)) {
         const { map, operands } = parseAffineMapOfSSAIds(p, Tok.lparen);
-        addExprs([...map.results], operands.slice(0, map.numDims), operands.slice(map.numDims));
+        addExprs(
+          [...map.results],
+          operands.slice(0, map.numDims),
+          operands.slice(map.numDims),
+        );
         groups.push(map.results.length);
       } else {
         const ld: UnresolvedOperand[] = [];
@@ -327,7 +415,12 @@ function parseMinMaxBounds(
     } while (p.parseOptionalComma());
     p.parseRParen();
   }
-  return { map: new AF.AffineMap(dims.length, syms.length, exprs), groups, dims, syms };
+  return {
+    map: new AF.AffineMap(dims.length, syms.length, exprs),
+    groups,
+    dims,
+    syms,
+  };
 }
 
 function parseParallel(p: OpAsmParser, s: ParsedOp): void {
@@ -339,7 +432,8 @@ function parseParallel(p: OpAsmParser, s: ParsedOp): void {
   const lb = parseMinMaxBounds(p, "max");
   p.parseKeyword("to");
   const ub = parseMinMaxBounds(p, "min");
-  const i32Tensor = (xs: number[]) => ctx.dense(ctx.tensor([xs.length], ctx.i32()), xs.map(BigInt), false);
+  const i32Tensor = (xs: number[]) =>
+    ctx.dense(ctx.tensor([xs.length], ctx.i32()), xs.map(BigInt), false);
   s.addAttribute("lowerBoundsMap", ctx.affineMap(lb.map));
   s.addAttribute("lowerBoundsGroups", i32Tensor(lb.groups));
   s.addAttribute("upperBoundsMap", ctx.affineMap(ub.map));
@@ -352,7 +446,10 @@ function parseParallel(p: OpAsmParser, s: ParsedOp): void {
     while (p.parseOptionalComma());
     p.parseRParen();
   }
-  s.addAttribute("steps", ctx.array(steps.map((v) => ctx.integerAttr(ctx.i64(), v))));
+  s.addAttribute(
+    "steps",
+    ctx.array(steps.map((v) => ctx.integerAttr(ctx.i64(), v))),
+  );
   const reductions: Attribute[] = [];
   if (p.parseOptionalKeyword("reduce")) {
     p.parseLParen();
@@ -367,7 +464,10 @@ function parseParallel(p: OpAsmParser, s: ParsedOp): void {
   }
   s.addAttribute("reductions", ctx.array(reductions));
   s.resultTypes = p.parseOptionalArrowTypeList();
-  s.operands = [...p.resolveOperands([...lb.dims, ...lb.syms], idx), ...p.resolveOperands([...ub.dims, ...ub.syms], idx)];
+  s.operands = [
+    ...p.resolveOperands([...lb.dims, ...lb.syms], idx),
+    ...p.resolveOperands([...ub.dims, ...ub.syms], idx),
+  ];
   const body = p.parseRegion(ivs);
   ensureTerminator(p, s, body, "affine.yield");
   s.regions.push(body);
@@ -380,12 +480,22 @@ function groupSizes(a: Attribute | undefined): number[] {
   return Array.from({ length: n }, (_, i) => Number(a.at(i)));
 }
 
-function printMinMaxBounds(p: OpAsmPrinter, mapAttr: Attribute | undefined, groups: readonly number[], operands: readonly Value[], keyword: string): void {
+function printMinMaxBounds(
+  p: OpAsmPrinter,
+  mapAttr: Attribute | undefined,
+  groups: readonly number[],
+  operands: readonly Value[],
+  keyword: string,
+): void {
   const map = mapOf(mapAttr);
   let start = 0;
   groups.forEach((size, g) => {
     if (g > 0) p.print(", ");
-    const sub = new AF.AffineMap(map.numDims, map.numSymbols, map.results.slice(start, start + size));
+    const sub = new AF.AffineMap(
+      map.numDims,
+      map.numSymbols,
+      map.results.slice(start, start + size),
+    );
     if (size === 1) p.print(p.affineMapOfSSAIdsText(sub, operands));
     else p.print(`${keyword}(${p.affineMapOfSSAIdsText(sub, operands)})`);
     start += size;
@@ -399,27 +509,57 @@ function printParallel(p: OpAsmPrinter, o: Operation): void {
   p.print(" (");
   p.printOperands(o.region(0).blocks[0]?.arguments ?? []);
   p.print(") = (");
-  printMinMaxBounds(p, lbMap, groupSizes(o.getAttr("lowerBoundsGroups")), vals.slice(0, nl), "max");
+  printMinMaxBounds(
+    p,
+    lbMap,
+    groupSizes(o.getAttr("lowerBoundsGroups")),
+    vals.slice(0, nl),
+    "max",
+  );
   p.print(") to (");
-  printMinMaxBounds(p, o.getAttr("upperBoundsMap"), groupSizes(o.getAttr("upperBoundsGroups")), vals.slice(nl), "min");
+  printMinMaxBounds(
+    p,
+    o.getAttr("upperBoundsMap"),
+    groupSizes(o.getAttr("upperBoundsGroups")),
+    vals.slice(nl),
+    "min",
+  );
   p.print(")");
   const stepsAttr = o.getAttr("steps");
-  const steps = stepsAttr instanceof ArrayAttr ? stepsAttr.elements.map((e) => (e instanceof IntegerAttr ? e.value : 1n)) : [];
+  const steps =
+    stepsAttr instanceof ArrayAttr
+      ? stepsAttr.elements.map((e) => (e instanceof IntegerAttr ? e.value : 1n))
+      : [];
   if (!steps.every((x) => x === 1n)) p.print(` step (${steps.join(", ")})`);
   if (o.results.length > 0) {
     const red = o.getAttr("reductions");
-    const names = red instanceof ArrayAttr ? red.elements.map((e) => (e instanceof IntegerAttr ? atomicRMWKinds[Number(e.value)] : "?")) : [];
-    p.print(` reduce (${names.map((n) => `"${n}"`).join(", ")}) -> (${o.resultTypes.map((t) => p.typeText(t)).join(", ")})`);
+    const names =
+      red instanceof ArrayAttr
+        ? red.elements.map((e) =>
+            e instanceof IntegerAttr ? atomicRMWKinds[Number(e.value)] : "?",
+          )
+        : [];
+    p.print(
+      ` reduce (${names.map((n) => `"${n}"`).join(", ")}) -> (${o.resultTypes.map((t) => p.typeText(t)).join(", ")})`,
+    );
   }
   p.print(" ");
   p.printRegion(o.region(0), false, o.results.length > 0);
-  printAttrDict(p, o, ["reductions", "lowerBoundsMap", "lowerBoundsGroups", "upperBoundsMap", "upperBoundsGroups", "steps"]);
+  printAttrDict(p, o, [
+    "reductions",
+    "lowerBoundsMap",
+    "lowerBoundsGroups",
+    "upperBoundsMap",
+    "upperBoundsGroups",
+    "steps",
+  ]);
 }
 
 function verifyParallel(o: Operation, emit: EmitError): void {
   const n = o.region(0).blocks[0]?.arguments.length ?? 0;
   const steps = o.getAttr("steps");
-  if (steps instanceof ArrayAttr && steps.elements.length !== n) emit("number of steps must match the number of loops");
+  if (steps instanceof ArrayAttr && steps.elements.length !== n)
+    emit("number of steps must match the number of loops");
   const red = o.getAttr("reductions");
   if (red instanceof ArrayAttr && red.elements.length !== o.results.length)
     emit("a reduction must be specified for each output");
@@ -441,13 +581,23 @@ function parseLoad(p: OpAsmParser, s: ParsedOp, vector: boolean): void {
     p.parseComma();
     s.resultTypes = [p.parseType()];
   } else s.resultTypes = [type.elementType];
-  s.operands = [p.resolveOperand(memref, type), ...p.resolveOperands(operands, p.ctx.index())];
+  s.operands = [
+    p.resolveOperand(memref, type),
+    ...p.resolveOperands(operands, p.ctx.index()),
+  ];
 }
 
-function printAccess(p: OpAsmPrinter, o: Operation, memrefIndex: number, vectorType: Type | undefined): void {
+function printAccess(
+  p: OpAsmPrinter,
+  o: Operation,
+  memrefIndex: number,
+  vectorType: Type | undefined,
+): void {
   const memref = o.operand(memrefIndex);
   p.printOperand(memref);
-  p.print(`[${p.affineMapOfSSAIdsText(mapOf(o.getAttr("map")), o.operandValues.slice(memrefIndex + 1))}]`);
+  p.print(
+    `[${p.affineMapOfSSAIdsText(mapOf(o.getAttr("map")), o.operandValues.slice(memrefIndex + 1))}]`,
+  );
   printAttrDict(p, o, ["map"]);
   p.print(" : ");
   p.printType(memref.type);
@@ -470,14 +620,24 @@ function parseStore(p: OpAsmParser, s: ParsedOp, vector: boolean): void {
     p.parseComma();
     valueType = p.parseType();
   }
-  s.operands = [p.resolveOperand(value, valueType), p.resolveOperand(memref, type), ...p.resolveOperands(operands, p.ctx.index())];
+  s.operands = [
+    p.resolveOperand(value, valueType),
+    p.resolveOperand(memref, type),
+    ...p.resolveOperands(operands, p.ctx.index()),
+  ];
 }
 
-function verifyAccess(o: Operation, memrefIndex: number, emit: EmitError): void {
+function verifyAccess(
+  o: Operation,
+  memrefIndex: number,
+  emit: EmitError,
+): void {
   const t = o.operands[memrefIndex]?.value.type;
   const m = mapOf(o.getAttr("map"));
-  if (t instanceof MemRefType && m.results.length !== t.shape.length) emit("affine map num results must equal memref rank");
-  if (o.operands.length - memrefIndex - 1 !== m.numDims + m.numSymbols) emit("expects as many subscripts as affine map inputs");
+  if (t instanceof MemRefType && m.results.length !== t.shape.length)
+    emit("affine map num results must equal memref rank");
+  if (o.operands.length - memrefIndex - 1 !== m.numDims + m.numSymbols)
+    emit("expects as many subscripts as affine map inputs");
 }
 
 function parsePrefetch(p: OpAsmParser, s: ParsedOp): void {
@@ -487,7 +647,8 @@ function parsePrefetch(p: OpAsmParser, s: ParsedOp): void {
   s.addAttribute("map", ctx.affineMap(map));
   p.parseComma();
   const rw = p.parseAnyKeyword("'read' or 'write'");
-  if (rw !== "read" && rw !== "write") p.error("rw specifier has to be 'read' or 'write'");
+  if (rw !== "read" && rw !== "write")
+    p.error("rw specifier has to be 'read' or 'write'");
   s.addAttribute("isWrite", ctx.bool(rw === "write"));
   p.parseComma();
   p.parseKeyword("locality");
@@ -496,11 +657,15 @@ function parsePrefetch(p: OpAsmParser, s: ParsedOp): void {
   p.parseGreater();
   p.parseComma();
   const cache = p.parseAnyKeyword("'data' or 'instr'");
-  if (cache !== "data" && cache !== "instr") p.error("cache type has to be 'data' or 'instr'");
+  if (cache !== "data" && cache !== "instr")
+    p.error("cache type has to be 'data' or 'instr'");
   s.addAttribute("isDataCache", ctx.bool(cache === "data"));
   p.parseOptionalAttrDict(s);
   const type = p.parseColonType();
-  s.operands = [p.resolveOperand(memref, type), ...p.resolveOperands(operands, ctx.index())];
+  s.operands = [
+    p.resolveOperand(memref, type),
+    ...p.resolveOperands(operands, ctx.index()),
+  ];
 }
 
 function printPrefetch(p: OpAsmPrinter, o: Operation): void {
@@ -512,8 +677,12 @@ function printPrefetch(p: OpAsmPrinter, o: Operation): void {
   const hint = o.getAttr("localityHint");
   p.print(" ");
   p.printOperand(memref);
-  p.print(`[${p.affineMapOfSSAIdsText(mapOf(o.getAttr("map")), o.operandValues.slice(1))}]`);
-  p.print(`, ${flag("isWrite") ? "write" : "read"}, locality<${hint instanceof IntegerAttr ? hint.value : 0n}>, `);
+  p.print(
+    `[${p.affineMapOfSSAIdsText(mapOf(o.getAttr("map")), o.operandValues.slice(1))}]`,
+  );
+  p.print(
+    `, ${flag("isWrite") ? "write" : "read"}, locality<${hint instanceof IntegerAttr ? hint.value : 0n}>, `,
+  );
   p.print(flag("isDataCache") ? "data" : "instr");
   printAttrDict(p, o, ["map", "localityHint", "isDataCache", "isWrite"]);
   p.print(" : ");
@@ -530,7 +699,10 @@ function parseDelinearize(p: OpAsmParser, s: ParsedOp): void {
   s.addAttribute("static_basis", ctx.denseArray(ctx.i64(), basis.statics));
   p.parseOptionalAttrDict(s);
   s.resultTypes = p.parseColonTypeList();
-  s.operands = [p.resolveOperand(linear, ctx.index()), ...p.resolveOperands(basis.values, ctx.index())];
+  s.operands = [
+    p.resolveOperand(linear, ctx.index()),
+    ...p.resolveOperands(basis.values, ctx.index()),
+  ];
 }
 
 function staticBasis(o: Operation): number[] {
@@ -550,15 +722,24 @@ function printDelinearize(p: OpAsmPrinter, o: Operation): void {
 
 function parseLinearize(p: OpAsmParser, s: ParsedOp): void {
   const ctx = p.ctx;
-  s.addAttribute("disjoint", p.parseOptionalKeyword("disjoint") ? ctx.unit() : ctx.bool(false));
+  s.addAttribute(
+    "disjoint",
+    p.parseOptionalKeyword("disjoint") ? ctx.unit() : ctx.bool(false),
+  );
   const multi = p.parseOperandList("square");
   p.parseKeyword("by");
   const basis = parseDynamicIndexList(p);
   s.addAttribute("static_basis", ctx.denseArray(ctx.i64(), basis.statics));
-  s.addAttribute("operandSegmentSizes", ctx.denseArray(ctx.i32(), [multi.length, basis.values.length]));
+  s.addAttribute(
+    "operandSegmentSizes",
+    ctx.denseArray(ctx.i32(), [multi.length, basis.values.length]),
+  );
   p.parseOptionalAttrDict(s);
   s.resultTypes = [p.parseColonType()];
-  s.operands = [...p.resolveOperands(multi, ctx.index()), ...p.resolveOperands(basis.values, ctx.index())];
+  s.operands = [
+    ...p.resolveOperands(multi, ctx.index()),
+    ...p.resolveOperands(basis.values, ctx.index()),
+  ];
 }
 
 function printLinearize(p: OpAsmPrinter, o: Operation): void {
@@ -574,9 +755,16 @@ function printLinearize(p: OpAsmPrinter, o: Operation): void {
   p.printType(o.result(0).type);
 }
 
-function verifyBasis(o: Operation, dynamicCount: number, emit: EmitError): void {
+function verifyBasis(
+  o: Operation,
+  dynamicCount: number,
+  emit: EmitError,
+): void {
   const dyn = staticBasis(o).filter((x) => x === kDynamic).length;
-  if (dyn !== dynamicCount) emit("mismatch between dynamic and static basis (kDynamic marker but no corresponding dynamic basis entry) -- this can only happen due to an incorrect fold/rewrite");
+  if (dyn !== dynamicCount)
+    emit(
+      "mismatch between dynamic and static basis (kDynamic marker but no corresponding dynamic basis entry) -- this can only happen due to an incorrect fold/rewrite",
+    );
 }
 
 // ----- the dialect -----
@@ -587,14 +775,23 @@ export const affineDialect: Dialect = {
   name: "affine",
   ops: [
     op("affine.for", {
-      traits: [Trait.AutomaticAllocationScope, Trait.AttrSizedOperandSegments, Trait.SingleBlock],
+      traits: [
+        Trait.AutomaticAllocationScope,
+        Trait.AttrSizedOperandSegments,
+        Trait.SingleBlock,
+      ],
       operands: [
         { name: "lowerBoundOperands", arity: "variadic" },
         { name: "upperBoundOperands", arity: "variadic" },
         { name: "inits", arity: "variadic" },
       ],
       results: [{ name: "results", arity: "variadic" }],
-      attributes: { lowerBoundMap: {}, upperBoundMap: {}, step: {}, operandSegmentSizes: {} },
+      attributes: {
+        lowerBoundMap: {},
+        upperBoundMap: {},
+        step: {},
+        operandSegmentSizes: {},
+      },
       regions: 1,
       parse: parseFor,
       print: printFor,
@@ -610,9 +807,15 @@ export const affineDialect: Dialect = {
       print: printIf,
       verify(o, emit) {
         const c = o.getAttr("condition");
-        if (c instanceof IntegerSetAttr && o.operands.length !== c.set.numDims + c.set.numSymbols)
-          emit("operand count and condition integer set dimension and symbol count must match");
-        if (o.results.length > 0 && (o.regions[1]?.blocks.length ?? 0) === 0) emit("must have an else block if defining values");
+        if (
+          c instanceof IntegerSetAttr &&
+          o.operands.length !== c.set.numDims + c.set.numSymbols
+        )
+          emit(
+            "operand count and condition integer set dimension and symbol count must match",
+          );
+        if (o.results.length > 0 && (o.regions[1]?.blocks.length ?? 0) === 0)
+          emit("must have an else block if defining values");
         verifyYieldTypes(o.regions[0], o.resultTypes, "then region", emit);
       },
     }),
@@ -642,7 +845,8 @@ export const affineDialect: Dialect = {
       print: printMapAndOperands,
       verify(o, emit) {
         verifyMapOperands(o, emit);
-        if (mapOf(o.getAttr("map")).results.length !== 1) emit("mapping must produce one value");
+        if (mapOf(o.getAttr("map")).results.length !== 1)
+          emit("mapping must produce one value");
       },
     }),
     op("affine.min", {
@@ -672,7 +876,11 @@ export const affineDialect: Dialect = {
       verify: (o, emit) => verifyAccess(o, 0, emit),
     }),
     op("affine.store", {
-      operands: [{ name: "value" }, { name: "memref" }, { name: "indices", arity: "variadic" }],
+      operands: [
+        { name: "value" },
+        { name: "memref" },
+        { name: "indices", arity: "variadic" },
+      ],
       attributes: { map: {} },
       parse: (p, s) => parseStore(p, s, false),
       print(p, o) {
@@ -692,7 +900,11 @@ export const affineDialect: Dialect = {
       verify: (o, emit) => verifyAccess(o, 0, emit),
     }),
     op("affine.vector_store", {
-      operands: [{ name: "value" }, { name: "memref" }, { name: "indices", arity: "variadic" }],
+      operands: [
+        { name: "value" },
+        { name: "memref" },
+        { name: "indices", arity: "variadic" },
+      ],
       attributes: { map: {} },
       parse: (p, s) => parseStore(p, s, true),
       print(p, o) {
@@ -712,7 +924,10 @@ export const affineDialect: Dialect = {
     }),
     op("affine.delinearize_index", {
       traits: [Trait.Pure],
-      operands: [{ name: "linear_index", type: indexType }, { name: "dynamic_basis", arity: "variadic", type: indexType }],
+      operands: [
+        { name: "linear_index", type: indexType },
+        { name: "dynamic_basis", arity: "variadic", type: indexType },
+      ],
       results: [{ name: "multi_index", arity: "variadic", type: indexType }],
       attributes: { static_basis: {} },
       parse: parseDelinearize,
@@ -726,7 +941,11 @@ export const affineDialect: Dialect = {
         { name: "dynamic_basis", arity: "variadic", type: indexType },
       ],
       results: [{ name: "linear_index", type: indexType }],
-      attributes: { disjoint: { optional: true }, static_basis: {}, operandSegmentSizes: {} },
+      attributes: {
+        disjoint: { optional: true },
+        static_basis: {},
+        operandSegmentSizes: {},
+      },
       parse: parseLinearize,
       print: printLinearize,
       verify: (o, emit) => verifyBasis(o, segments(o)[1] ?? 0, emit),

@@ -64,7 +64,10 @@ export const fastmathAttr: AttrSpec = {
   default: (ctx) => ctx.dialectAttr("arith", "arith.fastmath<none>"),
   enumCases: fastmathCases,
   enumStorage: { dialect: "arith", mnemonic: "fastmath" },
-  type: constraint<Attribute>("floating point fast math flags", (a) => a instanceof DialectAttr && a.text.startsWith("arith.fastmath<")),
+  type: constraint<Attribute>(
+    "floating point fast math flags",
+    (a) => a instanceof DialectAttr && a.text.startsWith("arith.fastmath<"),
+  ),
 };
 const optionalFastmath: AttrSpec = { ...fastmathAttr, default: undefined, optional: true };
 
@@ -73,7 +76,10 @@ const overflowAttr: AttrSpec = {
   default: (ctx) => ctx.dialectAttr("arith", "arith.overflow<none>"),
   enumCases: ["none", "nsw", "nuw"],
   enumStorage: { dialect: "arith", mnemonic: "overflow" },
-  type: constraint<Attribute>("Integer overflow arith flags", (a) => a instanceof DialectAttr && a.text.startsWith("arith.overflow<")),
+  type: constraint<Attribute>(
+    "Integer overflow arith flags",
+    (a) => a instanceof DialectAttr && a.text.startsWith("arith.overflow<"),
+  ),
 };
 
 const unitAttr = constraint<Attribute>("unit attribute", (a) => a.kind === "unit");
@@ -82,7 +88,22 @@ const exactAttr: AttrSpec = { optional: true, type: unitAttr };
 const i64Enum = constraint<Attribute>("integer comparison predicate", (a) => a instanceof IntegerAttr);
 export const cmpiPredicates = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
 export const cmpfPredicates = [
-  "false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true",
+  "false",
+  "oeq",
+  "ogt",
+  "oge",
+  "olt",
+  "ole",
+  "one",
+  "ord",
+  "ueq",
+  "ugt",
+  "uge",
+  "ult",
+  "ule",
+  "une",
+  "uno",
+  "true",
 ] as const;
 const roundingModes = ["to_nearest_even", "downward", "upward", "toward_zero", "to_nearest_away"] as const;
 
@@ -204,7 +225,10 @@ function constantVerify(o: Operation, emit: (m: string) => void): void {
     value instanceof IntegerAttr || value instanceof FloatAttr || value instanceof DenseElementsAttr ? value.type : undefined;
   if (vt !== undefined && vt !== type) return emit(`value type ${vt} must match return type: ${type}`);
   if (type instanceof IntegerType && type.signedness !== 0) return emit("integer return type must be signless");
-  if (!(value instanceof IntegerAttr || value instanceof FloatAttr || value instanceof DenseElementsAttr) && !(value instanceof StringAttr))
+  if (
+    !(value instanceof IntegerAttr || value instanceof FloatAttr || value instanceof DenseElementsAttr) &&
+    !(value instanceof StringAttr)
+  )
     if (value !== undefined && value.kind !== "dense-resource" && value.kind !== "sparse" && value.kind !== "dialect")
       emit("value must be an integer, float, or elements attribute");
 }

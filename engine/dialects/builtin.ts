@@ -25,7 +25,7 @@ function printModule(p: OpAsmPrinter, op: Operation): void {
 
 function parseCast(p: OpAsmParser, s: ParsedOp): void {
   const operands = p.parseOperandList();
-  const types = operands.length > 0 ? p.parseColonTypeList() : (p.parseColon(), []);
+  const types = operands.length > 0 ? p.parseColonTypeList() : [];
   p.parseKeyword("to");
   s.resultTypes = p.parseTypeList();
   p.parseOptionalAttrDict(s);
@@ -36,9 +36,9 @@ function printCast(p: OpAsmPrinter, op: Operation): void {
   if (op.operands.length > 0) {
     p.print(" ");
     p.printOperands(op.operandValues);
+    p.print(" : ");
+    p.printTypes(op.operandTypes);
   }
-  p.print(" : ");
-  p.printTypes(op.operandTypes);
   p.print(" to ");
   p.printTypes(op.resultTypes);
   p.printOptionalAttrDict(p.allAttributes(op));

@@ -37,12 +37,9 @@ function verifySuccessorOperands(o: Operation, index: number, operands: readonly
   const block = o.successors[index];
   if (!block) return;
   if (block.arguments.length !== operands.length)
-    return emit(
-      `branch has ${operands.length} operands for successor #${index}, but target block has ${block.arguments.length}`,
-    );
+    return emit(`branch has ${operands.length} operands for successor #${index}, but target block has ${block.arguments.length}`);
   operands.forEach((v, i) => {
-    if (v.type !== block.arguments[i]!.type)
-      emit(`type mismatch for bb argument #${i} of successor #${index}`);
+    if (v.type !== block.arguments[i]!.type) emit(`type mismatch for bb argument #${i} of successor #${index}`);
   });
 }
 
@@ -93,7 +90,13 @@ function parseSwitch(p: OpAsmParser, s: ParsedOp): void {
   s.successors = [def.block, ...cases.map((c) => c.block)];
   const caseCount = cases.reduce((n, c) => n + c.operands.length, 0);
   s.addAttribute("operandSegmentSizes", ctx.denseArray(ctx.i32(), [1n, BigInt(def.operands.length), BigInt(caseCount)]));
-  s.addAttribute("case_operand_segments", ctx.denseArray(ctx.i32(), cases.map((c) => BigInt(c.operands.length))));
+  s.addAttribute(
+    "case_operand_segments",
+    ctx.denseArray(
+      ctx.i32(),
+      cases.map((c) => BigInt(c.operands.length)),
+    ),
+  );
   if (values.length > 0) s.addAttribute("case_values", ctx.dense(ctx.vector([values.length], flagType), values, false));
   s.properties = s.attributes.filter((a) => switchInherent.has(a.name));
   s.attributes = s.attributes.filter((a) => !switchInherent.has(a.name));

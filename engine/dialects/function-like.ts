@@ -83,7 +83,7 @@ function attrsAt(list: Attribute | undefined, i: number): DictionaryAttr | undef
 
 export function printFunctionOp(p: OpAsmPrinter, op: Operation, extraElided: readonly string[] = []): void {
   const vis = op.getAttr("sym_visibility");
-  if (vis instanceof StringAttr && vis.value !== "public") p.print(` ${vis.value}`);
+  if (vis instanceof StringAttr) p.print(` ${vis.value}`);
   p.print(" ");
   const name = op.getAttr("sym_name");
   p.printSymbolName(name instanceof StringAttr ? name.value : "");

@@ -67,9 +67,18 @@ const binaryOps: Record<BinaryFn, { complex?: string; float?: string; bool?: str
   div_unsigned: { int: "arith.divui" },
   max_signed: { float: "arith.maximumf", int: "arith.maxsi", bool: "arith.maxsi" },
   min_signed: { float: "arith.minimumf", int: "arith.minsi", bool: "arith.minsi" },
-  max_unsigned: { float: "arith.maximumf", int: "arith.maxui", bool: "arith.maxui" },
-  min_unsigned: { float: "arith.minimumf", int: "arith.minui", bool: "arith.minui" },
+  max_unsigned: { int: "arith.maxui", bool: "arith.maxui" },
+  min_unsigned: { int: "arith.minui", bool: "arith.minui" },
   powf: { float: "math.powf" },
+};
+
+/** MLIR's messages for functions that do not apply to the operands' types. */
+const unsupported: Partial<Record<BinaryFn, string>> = {
+  sub: "unsupported operation: sub with bools",
+  div: "unsupported operation: div with bools",
+  div_unsigned: "unsupported operation: unsigned div not on uint",
+  max_unsigned: "unsupported operation: unsigned max not on uint",
+  min_unsigned: "unsupported operation: unsigned min not on uint",
 };
 
 /** Properties of complex ops, which prr does not register (so their defaults are not known). */
@@ -160,7 +169,7 @@ export class RegionBuilder {
     const names = binaryOps[fn];
     const name = names[kind] ?? (kind === "bool" ? names.int : undefined);
     if (name === undefined || (kind === "bool" && (fn === "sub" || fn === "div" || fn === "div_unsigned")))
-      throw new RegionBuildError(`unsupported operation: ${fn} with ${kind} operands`);
+      throw new RegionBuildError(unsupported[fn] ?? `unsupported operation: ${fn} with ${kind} operands`);
     return this.value(name, [a, b], ta);
   }
 

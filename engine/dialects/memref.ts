@@ -45,6 +45,7 @@ const named =
   (name: string) =>
   (): string[] => [name];
 
+const memref1d = constraint<Type>("1D memref of any type values", (t) => t instanceof MemRefType && t.shape.length === 1);
 const boolAttr = constraint<Attribute>(
   "bool attribute",
   (a) => a instanceof IntegerAttr && a.type instanceof IntegerType && a.type.width === 1,
@@ -832,10 +833,10 @@ const ops: OpDef[] = [
   }),
   op("memref.realloc", {
     operands: [
-      { name: "source", type: rankedMemRef },
+      { name: "source", type: memref1d },
       { name: "dynamicResultSize", arity: "optional", type: indexType },
     ],
-    results: [{ name: "result", type: rankedMemRef }],
+    results: [{ name: "result", type: memref1d }],
     attributes: { alignment: { type: i64Attr, optional: true } },
     parse: parseRealloc,
     print: printRealloc,

@@ -1,20 +1,41 @@
 // The scf dialect (structured control flow): for, forall, parallel/reduce, if, while/condition,
 // execute_region, index_switch and yield, with MLIR's custom syntax and implicit terminators.
-import { op, Trait, type Constraint, type Dialect, type EmitError } from "./registry.ts";
-import type { OpAsmParser, ParsedOp, RegionArgument, UnresolvedOperand } from "../../grammar/mlir/asm-parser.ts";
+import {
+  op,
+  Trait,
+  type Constraint,
+  type Dialect,
+  type EmitError,
+} from "./registry.ts";
+import type {
+  OpAsmParser,
+  ParsedOp,
+  RegionArgument,
+  UnresolvedOperand,
+} from "../../grammar/mlir/asm-parser.ts";
 import type { OpAsmPrinter } from "../../grammar/mlir/asm-printer.ts";
 import { Operation } from "../ir/operation.ts";
 import { Region } from "../ir/block.ts";
 import type { Value } from "../ir/value.ts";
 import type { Type } from "../ir/types.ts";
-import { FunctionType, IndexType, IntegerType, isIntOrIndex } from "../ir/types.ts";
+import {
+  FunctionType,
+  IndexType,
+  IntegerType,
+  isIntOrIndex,
+} from "../ir/types.ts";
 import { DenseArrayAttr, UnitAttr, type Attribute } from "../ir/attributes.ts";
 import { Tok } from "../../grammar/mlir/tokens.ts";
 
 // ----- helpers shared by the region-holding dialects (affine and tosa import them) -----
 
 /** MLIR's ensureTerminator: gives `region` a block ending in `name` (built without operands). */
-export function ensureTerminator(p: OpAsmParser, s: ParsedOp, region: Region, name: string): void {
+export function ensureTerminator(
+  p: OpAsmParser,
+  s: ParsedOp,
+  region: Region,
+  name: string,
+): void {
   const block = region.ensureBlock();
   const last = block.last;
   if (last !== null && last.hasTrait(Trait.Terminator)) return;
@@ -22,7 +43,10 @@ export function ensureTerminator(p: OpAsmParser, s: ParsedOp, region: Region, na
 }
 
 /** `(%inner = %outer, ...)`: region arguments (untyped) and the operands bound to them. */
-export function parseAssignmentList(p: OpAsmParser): { args: RegionArgument[]; operands: UnresolvedOperand[] } {
+export function parseAssignmentList(p: OpAsmParser): {
+  args: RegionArgument[];
+  operands: UnresolvedOperand[];
+} {
   const args: RegionArgument[] = [];
   const operands: UnresolvedOperand[] = [];
   p.parseLParen();
@@ -38,7 +62,12 @@ export function parseAssignmentList(p: OpAsmParser): { args: RegionArgument[]; o
 }
 
 /** `<prefix>(%inner = %outer, ...)`, nothing when there are no initializers. */
-export function printInitializationList(p: OpAsmPrinter, inner: readonly Value[], outer: readonly Value[], prefix: string): void {
+export function printInitializationList(
+  p: OpAsmPrinter,
+  inner: readonly Value[],
+  outer: readonly Value[],
+  prefix: string,
+): void {
   if (outer.length === 0) return;
   p.print(`${prefix}(`);
   outer.forEach((v, i) => {
@@ -51,14 +80,21 @@ export function printInitializationList(p: OpAsmPrinter, inner: readonly Value[]
 }
 
 /** ` -> t` or ` -> (t1, t2)`, nothing for no types (printOptionalArrowTypeList). */
-export function printOptionalArrowTypeList(p: OpAsmPrinter, types: readonly Type[]): void {
+export function printOptionalArrowTypeList(
+  p: OpAsmPrinter,
+  types: readonly Type[],
+): void {
   if (types.length === 0) return;
   p.print(" -> ");
   p.printArrowTypeList(types);
 }
 
 /** The printOptionalAttrDict of MLIR on all attributes, minus `elided`. */
-export function printAttrDict(p: OpAsmPrinter, o: Operation, elided: readonly string[] = []): void {
+export function printAttrDict(
+  p: OpAsmPrinter,
+  o: Operation,
+  elided: readonly string[] = [],
+): void {
   p.printOptionalAttrDict(p.allAttributes(o), elided);
 }
 
@@ -80,26 +116,41 @@ export function printYieldLike(p: OpAsmPrinter, o: Operation): void {
 }
 
 /** Verifies that the terminator of `region` yields values of `types`. */
-export function verifyYieldTypes(region: Region | undefined, types: readonly Type[], what: string, emit: EmitError): void {
+export function verifyYieldTypes(
+  region: Region | undefined,
+  types: readonly Type[],
+  what: string,
+  emit: EmitError,
+): void {
   const term = region?.blocks[0]?.last;
   if (!term || !term.hasTrait(Trait.Terminator)) return;
   if (term.operands.length !== types.length) {
-    emit(`${what} yields ${term.operands.length} values, but ${types.length} are expected`);
+    emit(
+      `${what} yields ${term.operands.length} values, but ${types.length} are expected`,
+    );
     return;
   }
   term.operandTypes.forEach((t, i) => {
-    if (t !== types[i]) emit(`${what} yields a value of type '${t.key}' at position ${i}, but '${types[i]!.key}' is expected`);
+    if (t !== types[i])
+      emit(
+        `${what} yields a value of type '${t.key}' at position ${i}, but '${types[i]!.key}' is expected`,
+      );
   });
 }
 
 const index = (p: OpAsmParser) => p.ctx.index();
 
 /** A named type constraint for operand and result specs. */
-export function typeIs(description: string, pred: (t: Type) => boolean): Constraint<Type> {
+export function typeIs(
+  description: string,
+  pred: (t: Type) => boolean,
+): Constraint<Type> {
   return Object.assign((t: Type) => pred(t), { description });
 }
-const isI1 = (t: Type) => t instanceof IntegerType && t.width === 1 && t.signedness === 0;
-const denseI64 = (a: Attribute | undefined): number[] => (a instanceof DenseArrayAttr ? a.numbers() : []);
+const isI1 = (t: Type) =>
+  t instanceof IntegerType && t.width === 1 && t.signedness === 0;
+const denseI64 = (a: Attribute | undefined): number[] =>
+  a instanceof DenseArrayAttr ? a.numbers() : [];
 /** MLIR's ShapedType::kDynamic in static index lists (INT64_MIN). */
 export const kDynamic = -9223372036854775808;
 
@@ -128,7 +179,13 @@ export function parseDynamicIndexList(
 }
 
 /** Prints statics with dynamic entries taken in order from `values` (printDynamicIndexList). */
-export function printDynamicIndexList(p: OpAsmPrinter, values: readonly Value[], statics: readonly number[], open = "(", close = ")"): void {
+export function printDynamicIndexList(
+  p: OpAsmPrinter,
+  values: readonly Value[],
+  statics: readonly number[],
+  open = "(",
+  close = ")",
+): void {
   let next = 0;
   p.print(open);
   statics.forEach((s, i) => {
@@ -142,7 +199,8 @@ export function printDynamicIndexList(p: OpAsmPrinter, values: readonly Value[],
 // ----- scf.for -----
 
 function parseFor(p: OpAsmParser, s: ParsedOp): void {
-  if (p.parseOptionalKeyword("unsigned")) s.addAttribute("unsignedCmp", p.ctx.unit());
+  if (p.parseOptionalKeyword("unsigned"))
+    s.addAttribute("unsignedCmp", p.ctx.unit());
   const iv = p.parseArgument(false);
   p.parseEqual();
   const lb = p.parseOperand();
@@ -150,12 +208,16 @@ function parseFor(p: OpAsmParser, s: ParsedOp): void {
   const ub = p.parseOperand();
   p.parseKeyword("step");
   const step = p.parseOperand();
-  let iter: { args: RegionArgument[]; operands: UnresolvedOperand[] } = { args: [], operands: [] };
+  let iter: { args: RegionArgument[]; operands: UnresolvedOperand[] } = {
+    args: [],
+    operands: [],
+  };
   if (p.parseOptionalKeyword("iter_args")) {
     iter = parseAssignmentList(p);
     s.resultTypes = p.parseArrowTypeList();
   }
-  if (iter.args.length !== s.resultTypes.length) p.error("mismatch in number of loop-carried values and defined values");
+  if (iter.args.length !== s.resultTypes.length)
+    p.error("mismatch in number of loop-carried values and defined values");
   const ivType = p.parseOptionalColon() ? p.parseType() : index(p);
   iv.type = ivType;
   iter.args.forEach((a, i) => (a.type = s.resultTypes[i]!));
@@ -185,7 +247,8 @@ function printFor(p: OpAsmPrinter, o: Operation): void {
   p.print(" step ");
   p.printOperand(step!);
   printInitializationList(p, args.slice(1), inits, " iter_args");
-  if (inits.length > 0) p.print(` -> (${inits.map((v) => p.typeText(v.type)).join(", ")})`);
+  if (inits.length > 0)
+    p.print(` -> (${inits.map((v) => p.typeText(v.type)).join(", ")})`);
   p.print(" ");
   const ivType = args[0]?.type ?? lb!.type;
   if (!(ivType instanceof IndexType)) p.print(` : ${p.typeText(ivType)} `);
@@ -195,16 +258,25 @@ function printFor(p: OpAsmPrinter, o: Operation): void {
 
 function verifyFor(o: Operation, emit: EmitError): void {
   const [lb, ub, step] = o.operandTypes;
-  if (lb !== ub || lb !== step) emit("failed to verify that all of {lowerBound, upperBound, step} have same type");
-  if (lb && !isIntOrIndex(lb)) emit(`operand #0 must be signless integer or index, but got '${lb.key}'`);
+  if (lb !== ub || lb !== step)
+    emit(
+      "failed to verify that all of {lowerBound, upperBound, step} have same type",
+    );
+  if (lb && !isIntOrIndex(lb))
+    emit(`operand #0 must be signless integer or index, but got '${lb.key}'`);
   const inits = o.operands.length - 3;
-  if (inits !== o.results.length) return emit("mismatch in number of loop-carried values and defined values");
+  if (inits !== o.results.length)
+    return emit("mismatch in number of loop-carried values and defined values");
   const args = o.region(0).blocks[0]?.arguments ?? [];
-  if (args[0] && args[0].type !== lb) emit("expected induction variable to be same type as bounds and step");
-  if (args.length - 1 !== o.results.length) return emit("mismatch in number of basic block args and defined values");
+  if (args[0] && args[0].type !== lb)
+    emit("expected induction variable to be same type as bounds and step");
+  if (args.length - 1 !== o.results.length)
+    return emit("mismatch in number of basic block args and defined values");
   for (let i = 0; i < inits; i++) {
-    if (o.operand(3 + i).type !== o.result(i).type) emit(`types mismatch between ${i}th iter operand and defined value`);
-    if (args[1 + i]!.type !== o.result(i).type) emit(`types mismatch between ${i}th iter region arg and defined value`);
+    if (o.operand(3 + i).type !== o.result(i).type)
+      emit(`types mismatch between ${i}th iter operand and defined value`);
+    if (args[1 + i]!.type !== o.result(i).type)
+      emit(`types mismatch between ${i}th iter region arg and defined value`);
   }
   verifyYieldTypes(o.region(0), o.resultTypes, "loop body", emit);
 }
@@ -230,7 +302,10 @@ function parseForall(p: OpAsmParser, s: ParsedOp): void {
     p.parseKeyword("step");
     steps = parseDynamicIndexList(p);
   }
-  let outs: { args: RegionArgument[]; operands: UnresolvedOperand[] } = { args: [], operands: [] };
+  let outs: { args: RegionArgument[]; operands: UnresolvedOperand[] } = {
+    args: [],
+    operands: [],
+  };
   if (p.parseOptionalKeyword("shared_outs")) {
     outs = parseAssignmentList(p);
     s.resultTypes = p.parseArrowTypeList();
@@ -254,7 +329,12 @@ function parseForall(p: OpAsmParser, s: ParsedOp): void {
   s.addAttribute("staticStep", ctx.denseArray(i64, steps.statics));
   s.addAttribute(
     "operandSegmentSizes",
-    ctx.denseArray(ctx.i32(), [lbs.values.length, ubs.values.length, steps.values.length, outs.operands.length]),
+    ctx.denseArray(ctx.i32(), [
+      lbs.values.length,
+      ubs.values.length,
+      steps.values.length,
+      outs.operands.length,
+    ]),
   );
 }
 
@@ -262,7 +342,11 @@ function parseForall(p: OpAsmParser, s: ParsedOp): void {
 function ensureInParallel(p: OpAsmParser, s: ParsedOp, body: Region): void {
   const block = body.ensureBlock();
   if (block.last !== null && block.last.hasTrait(Trait.Terminator)) return;
-  const term = Operation.create(p.ctx, { name: "scf.forall.in_parallel", regions: 1, loc: s.loc });
+  const term = Operation.create(p.ctx, {
+    name: "scf.forall.in_parallel",
+    regions: 1,
+    loc: s.loc,
+  });
   term.region(0).ensureBlock();
   block.append(term);
 }
@@ -286,7 +370,11 @@ function printForall(p: OpAsmPrinter, o: Operation): void {
   const rank = lbs.length;
   p.print(" (");
   p.printOperands(args.slice(0, rank));
-  const normalized = dynLb.length === 0 && dynStep.length === 0 && lbs.every((x) => x === 0) && steps.every((x) => x === 1);
+  const normalized =
+    dynLb.length === 0 &&
+    dynStep.length === 0 &&
+    lbs.every((x) => x === 0) &&
+    steps.every((x) => x === 1);
   if (normalized) {
     p.print(") in ");
     printDynamicIndexList(p, dynUb, ubs);
@@ -300,9 +388,15 @@ function printForall(p: OpAsmPrinter, o: Operation): void {
   }
   printInitializationList(p, args.slice(rank), outs, " shared_outs");
   p.print(" ");
-  if (outs.length > 0) p.print(`-> (${o.resultTypes.map((t) => p.typeText(t)).join(", ")}) `);
+  if (outs.length > 0)
+    p.print(`-> (${o.resultTypes.map((t) => p.typeText(t)).join(", ")}) `);
   p.printRegion(o.region(0), false, o.results.length > 0);
-  printAttrDict(p, o, ["operandSegmentSizes", "staticLowerBound", "staticUpperBound", "staticStep"]);
+  printAttrDict(p, o, [
+    "operandSegmentSizes",
+    "staticLowerBound",
+    "staticUpperBound",
+    "staticStep",
+  ]);
 }
 
 function parseInParallel(p: OpAsmParser, s: ParsedOp): void {
@@ -339,7 +433,8 @@ function printIf(p: OpAsmPrinter, o: Operation): void {
   const terminators = o.results.length > 0;
   p.print(" ");
   p.printOperand(o.operand(0));
-  if (terminators) p.print(` -> (${o.resultTypes.map((t) => p.typeText(t)).join(", ")})`);
+  if (terminators)
+    p.print(` -> (${o.resultTypes.map((t) => p.typeText(t)).join(", ")})`);
   p.print(" ");
   p.printRegion(o.region(0), false, terminators);
   const other = o.regions[1];
@@ -351,9 +446,11 @@ function printIf(p: OpAsmPrinter, o: Operation): void {
 }
 
 function verifyIf(o: Operation, emit: EmitError): void {
-  if (o.results.length > 0 && (o.regions[1]?.blocks.length ?? 0) === 0) emit("must have an else block if defining values");
+  if (o.results.length > 0 && (o.regions[1]?.blocks.length ?? 0) === 0)
+    emit("must have an else block if defining values");
   verifyYieldTypes(o.regions[0], o.resultTypes, "then region", emit);
-  if (o.regions[1]?.blocks.length) verifyYieldTypes(o.regions[1], o.resultTypes, "else region", emit);
+  if (o.regions[1]?.blocks.length)
+    verifyYieldTypes(o.regions[1], o.resultTypes, "else region", emit);
 }
 
 // ----- scf.parallel and scf.reduce -----
@@ -367,12 +464,22 @@ function parseParallel(p: OpAsmParser, s: ParsedOp): void {
   const ubs = p.parseOperandList("paren");
   p.parseKeyword("step");
   const steps = p.parseOperandList("paren");
-  const inits = p.parseOptionalKeyword("init") ? p.parseOperandList("paren") : [];
+  const inits = p.parseOptionalKeyword("init")
+    ? p.parseOperandList("paren")
+    : [];
   s.resultTypes = p.parseOptionalArrowTypeList();
   const idx = index(p);
   for (const iv of ivs) iv.type = idx;
   const body = p.parseRegion(ivs);
-  s.addAttribute("operandSegmentSizes", ctx.denseArray(ctx.i32(), [lbs.length, ubs.length, steps.length, inits.length]));
+  s.addAttribute(
+    "operandSegmentSizes",
+    ctx.denseArray(ctx.i32(), [
+      lbs.length,
+      ubs.length,
+      steps.length,
+      inits.length,
+    ]),
+  );
   p.parseOptionalAttrDict(s);
   s.operands = [
     ...p.resolveOperands(lbs, idx),
@@ -441,19 +548,26 @@ function printReduce(p: OpAsmPrinter, o: Operation): void {
 
 function verifyReduce(o: Operation, emit: EmitError): void {
   if (o.regions.length !== o.operands.length)
-    return emit(`expects number of reduction regions: ${o.operands.length} but got ${o.regions.length}`);
+    return emit(
+      `expects number of reduction regions: ${o.operands.length} but got ${o.regions.length}`,
+    );
   o.regions.forEach((r, i) => {
     const t = o.operand(i).type;
     const args = r.blocks[0]?.arguments ?? [];
     if (args.length !== 2 || args.some((a) => a.type !== t))
-      emit(`expected two block arguments with type ${t.key} in the ${i}th reduction region`);
+      emit(
+        `expected two block arguments with type ${t.key} in the ${i}th reduction region`,
+      );
   });
 }
 
 // ----- scf.while and scf.condition -----
 
 function parseWhile(p: OpAsmParser, s: ParsedOp): void {
-  let list: { args: RegionArgument[]; operands: UnresolvedOperand[] } = { args: [], operands: [] };
+  let list: { args: RegionArgument[]; operands: UnresolvedOperand[] } = {
+    args: [],
+    operands: [],
+  };
   if (p.at(Tok.lparen)) list = parseAssignmentList(p);
   p.parseColon();
   const span = p.here();
@@ -461,7 +575,10 @@ function parseWhile(p: OpAsmParser, s: ParsedOp): void {
   if (!(fn instanceof FunctionType)) p.error("expected function type", span);
   s.resultTypes = [...fn.results];
   if (fn.inputs.length !== list.operands.length)
-    p.error(`expected as many input types as operands (expected ${list.operands.length} got ${fn.inputs.length})`, span);
+    p.error(
+      `expected as many input types as operands (expected ${list.operands.length} got ${fn.inputs.length})`,
+      span,
+    );
   s.operands = p.resolveOperands(list.operands, fn.inputs);
   list.args.forEach((a, i) => (a.type = fn.inputs[i]!));
   s.regions.push(p.parseRegion(list.args));
@@ -471,7 +588,12 @@ function parseWhile(p: OpAsmParser, s: ParsedOp): void {
 }
 
 function printWhile(p: OpAsmPrinter, o: Operation): void {
-  printInitializationList(p, o.region(0).blocks[0]?.arguments ?? [], o.operandValues, " ");
+  printInitializationList(
+    p,
+    o.region(0).blocks[0]?.arguments ?? [],
+    o.operandValues,
+    " ",
+  );
   p.print(" : ");
   p.printFunctionalType(o.operandTypes, o.resultTypes);
   p.print(" ");
@@ -488,7 +610,8 @@ function verifyWhile(o: Operation, emit: EmitError): void {
     emit("expects the 'before' region to terminate with 'scf.condition'");
   const after = o.region(1).blocks[0];
   const yieldOp = after?.last;
-  if (after && (!yieldOp || yieldOp.name !== "scf.yield")) emit("expects the 'after' region to terminate with 'scf.yield'");
+  if (after && (!yieldOp || yieldOp.name !== "scf.yield"))
+    emit("expects the 'after' region to terminate with 'scf.yield'");
   if (before && before.arguments.length !== o.operands.length)
     emit("expects the same number of operands and 'before' region arguments");
 }
@@ -500,7 +623,10 @@ function parseCondition(p: OpAsmParser, s: ParsedOp): void {
   p.parseOptionalAttrDict(s);
   const args = p.parseOperandList();
   const types = args.length > 0 ? p.parseColonTypeList() : [];
-  s.operands = [p.resolveOperand(cond, p.ctx.i1()), ...p.resolveOperands(args, types)];
+  s.operands = [
+    p.resolveOperand(cond, p.ctx.i1()),
+    ...p.resolveOperands(args, types),
+  ];
 }
 
 function printCondition(p: OpAsmPrinter, o: Operation): void {
@@ -520,7 +646,8 @@ function printCondition(p: OpAsmPrinter, o: Operation): void {
 
 function parseExecuteRegion(p: OpAsmParser, s: ParsedOp): void {
   s.resultTypes = p.parseOptionalArrowTypeList();
-  if (p.parseOptionalKeyword("no_inline")) s.addAttribute("no_inline", p.ctx.unit());
+  if (p.parseOptionalKeyword("no_inline"))
+    s.addAttribute("no_inline", p.ctx.unit());
   s.regions.push(p.parseRegion());
   p.parseOptionalAttrDict(s);
 }
@@ -557,7 +684,12 @@ function parseIndexSwitch(p: OpAsmParser, s: ParsedOp): void {
 function elidableTerminator(r: Region): boolean {
   const t = r.blocks[0]?.last;
   if (!t) return true;
-  return t.operands.length === 0 && t.results.length === 0 && t.props.entries.length === 0 && t.attrs.entries.length === 0;
+  return (
+    t.operands.length === 0 &&
+    t.results.length === 0 &&
+    t.props.entries.length === 0 &&
+    t.attrs.entries.length === 0
+  );
 }
 
 function printIndexSwitch(p: OpAsmPrinter, o: Operation): void {
@@ -583,13 +715,21 @@ function printIndexSwitch(p: OpAsmPrinter, o: Operation): void {
 function verifyIndexSwitch(o: Operation, emit: EmitError): void {
   const cases = denseI64(o.getAttr("cases"));
   if (cases.length !== o.regions.length - 1)
-    emit(`has ${o.regions.length - 1} case regions but ${cases.length} case values`);
+    emit(
+      `has ${o.regions.length - 1} case regions but ${cases.length} case values`,
+    );
   if (new Set(cases).size !== cases.length) emit("has duplicate case values");
 }
 
 // ----- the dialect -----
 
-const anyYieldParent = ["scf.execute_region", "scf.for", "scf.if", "scf.index_switch", "scf.while"];
+const anyYieldParent = [
+  "scf.execute_region",
+  "scf.for",
+  "scf.if",
+  "scf.index_switch",
+  "scf.while",
+];
 
 export const scfDialect: Dialect = {
   name: "scf",
@@ -597,7 +737,10 @@ export const scfDialect: Dialect = {
     op("scf.for", {
       traits: [Trait.AutomaticAllocationScope, Trait.SingleBlock],
       operands: [
-        { name: "lowerBound", type: typeIs("signless integer or index", isIntOrIndex) },
+        {
+          name: "lowerBound",
+          type: typeIs("signless integer or index", isIntOrIndex),
+        },
         { name: "upperBound" },
         { name: "step" },
         { name: "initArgs", arity: "variadic" },
@@ -610,7 +753,11 @@ export const scfDialect: Dialect = {
       verify: verifyFor,
     }),
     op("scf.forall", {
-      traits: [Trait.AttrSizedOperandSegments, Trait.AutomaticAllocationScope, Trait.SingleBlock],
+      traits: [
+        Trait.AttrSizedOperandSegments,
+        Trait.AutomaticAllocationScope,
+        Trait.SingleBlock,
+      ],
       operands: [
         { name: "dynamicLowerBound", arity: "variadic" },
         { name: "dynamicUpperBound", arity: "variadic" },
@@ -629,12 +776,24 @@ export const scfDialect: Dialect = {
       parse: parseForall,
       print: printForall,
       verify(o, emit) {
-        if (o.results.length !== o.operands.length - segmentSizes(o).slice(0, 3).reduce((a, b) => a + b, 0))
+        if (
+          o.results.length !==
+          o.operands.length -
+            segmentSizes(o)
+              .slice(0, 3)
+              .reduce((a, b) => a + b, 0)
+        )
           emit("produces the wrong number of results");
       },
     }),
     op("scf.forall.in_parallel", {
-      traits: [Trait.Pure, Trait.Terminator, Trait.NoTerminator, Trait.SingleBlock, Trait.GraphRegion],
+      traits: [
+        Trait.Pure,
+        Trait.Terminator,
+        Trait.NoTerminator,
+        Trait.SingleBlock,
+        Trait.GraphRegion,
+      ],
       parents: ["scf.forall"],
       regions: 1,
       parse: parseInParallel,
@@ -642,7 +801,9 @@ export const scfDialect: Dialect = {
     }),
     op("scf.if", {
       traits: [Trait.SingleBlock],
-      operands: [{ name: "condition", type: typeIs("1-bit signless integer", isI1) }],
+      operands: [
+        { name: "condition", type: typeIs("1-bit signless integer", isI1) },
+      ],
       results: [{ name: "results", arity: "variadic" }],
       regions: 2,
       parse: parseIf,
@@ -650,7 +811,11 @@ export const scfDialect: Dialect = {
       verify: verifyIf,
     }),
     op("scf.parallel", {
-      traits: [Trait.AutomaticAllocationScope, Trait.AttrSizedOperandSegments, Trait.SingleBlock],
+      traits: [
+        Trait.AutomaticAllocationScope,
+        Trait.AttrSizedOperandSegments,
+        Trait.SingleBlock,
+      ],
       operands: [
         { name: "lowerBound", arity: "variadic" },
         { name: "upperBound", arity: "variadic" },
@@ -664,10 +829,19 @@ export const scfDialect: Dialect = {
       print: printParallel,
       verify(o, emit) {
         const [nl = 0, nu = 0, ns = 0, ni = 0] = segmentSizes(o);
-        if (nl !== nu || nl !== ns) emit("expected the same number of lower bounds, upper bounds and steps");
-        if (ni !== o.results.length) emit("expects number of results to be the same as number of initial values");
+        if (nl !== nu || nl !== ns)
+          emit(
+            "expected the same number of lower bounds, upper bounds and steps",
+          );
+        if (ni !== o.results.length)
+          emit(
+            "expects number of results to be the same as number of initial values",
+          );
         const args = o.region(0).blocks[0]?.arguments.length ?? 0;
-        if (args !== ns) emit("expects the same number of induction variables as bound and step values");
+        if (args !== ns)
+          emit(
+            "expects the same number of induction variables as bound and step values",
+          );
       },
     }),
     op("scf.reduce", {
@@ -706,7 +880,10 @@ export const scfDialect: Dialect = {
     }),
     op("scf.condition", {
       traits: [Trait.Pure, Trait.Terminator],
-      operands: [{ name: "condition", type: typeIs("1-bit signless integer", isI1) }, { name: "args", arity: "variadic" }],
+      operands: [
+        { name: "condition", type: typeIs("1-bit signless integer", isI1) },
+        { name: "args", arity: "variadic" },
+      ],
       parents: ["scf.while"],
       parse: parseCondition,
       print: printCondition,
@@ -720,12 +897,15 @@ export const scfDialect: Dialect = {
       verify(o, emit) {
         const entry = o.region(0).blocks[0];
         if (!entry) return emit("region needs to have at least one block");
-        if (entry.arguments.length > 0) emit("region cannot have any arguments");
+        if (entry.arguments.length > 0)
+          emit("region cannot have any arguments");
       },
     }),
     op("scf.index_switch", {
       traits: [Trait.SingleBlock],
-      operands: [{ name: "arg", type: typeIs("index", (t) => t instanceof IndexType) }],
+      operands: [
+        { name: "arg", type: typeIs("index", (t) => t instanceof IndexType) },
+      ],
       results: [{ name: "results", arity: "variadic" }],
       attributes: { cases: {} },
       parse: parseIndexSwitch,

@@ -237,7 +237,7 @@ export class OpAsmPrinter {
       if (region.blocks[0] !== block) this.out.push("  // no predecessors");
       return;
     }
-    if (preds.every((p) => p === preds[0])) {
+    if (preds.length === 1) {
       this.out.push(`  // pred: ^${this.names.blockName(preds[0]!)}`);
       return;
     }
@@ -324,15 +324,21 @@ export class OpAsmPrinter {
     const body = this.out.join("");
     this.out = [];
     let prologue = "";
-    for (const [a, name] of this.attrAliases) prologue += `${name} = ${printAttr(a)}\n`;
+    // MLIR groups aliases by name (all `#map`s, then all `#set`s), numbered in order of first use.
+    const aliases = [...this.attrAliases].sort((x, y) => aliasGroup(x[1]).localeCompare(aliasGroup(y[1])));
+    for (const [a, name] of aliases) prologue += `${name} = ${printAttr(a)}\n`;
     let epilogue = "";
     if (this.options.resources && this.options.resources.size > 0) epilogue += printResources(this.options.resources);
     if (this.locAliases.size > 0) {
       // Location aliases may refer to other locations; print each one's body without aliasing.
       for (const [l, name] of this.locAliases) epilogue += `${name} = loc(${printLocationBody(l)})\n`;
     }
-    return `${prologue}${body}\n${epilogue}`;
+    return `${prologue}${body}\n${epilogue}\n`;
   }
+}
+
+function aliasGroup(name: string): string {
+  return name.replace(/\d+$/, "");
 }
 
 function printResources(res: Map<string, Map<string, string>>): string {

@@ -184,6 +184,12 @@ export class Lexer {
   }
 }
 
+/**
+ * Strings that are not valid UTF-8 are kept byte for byte: the value starts with this
+ * private-use marker and each following char is one byte (0-255).
+ */
+export const BINARY_PREFIX = "\uF8FF\u0000binary:";
+
 /** Decodes the body of a string token (without quotes) with MLIR's escapes: \n \t \" \\ \XX. */
 export function unescapeString(text: string, start: number, end: number): string | undefined {
   let simple = true;
@@ -218,5 +224,10 @@ export function unescapeString(text: string, start: number, end: number): string
     }
     i += 2;
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(new Uint8Array(bytes));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(bytes));
+  } catch {
+    // Not UTF-8: keep the bytes, one char per byte, marked by the binary prefix.
+    return BINARY_PREFIX + String.fromCharCode(...bytes);
+  }
 }

@@ -517,6 +517,17 @@ export class Parser {
       props = attrs.filter((a) => inherent[a.name] !== undefined);
       if (props.length > 0) attrs = attrs.filter((a) => inherent[a.name] === undefined);
     }
+    if (def?.attributes) {
+      // Default-valued inherent attributes are always present, as MLIR's properties are.
+      let filled: NamedAttribute[] | undefined;
+      for (const [name, spec] of Object.entries(def.attributes)) {
+        if (spec.default === undefined) continue;
+        const list = filled ?? props ?? [];
+        if (list.some((a) => a.name === name)) continue;
+        filled = [...list, { name, value: spec.default(this.ctx) }];
+      }
+      if (filled) props = filled;
+    }
     return Operation.create(this.ctx, {
       name: state.name,
       operands: state.operands,
@@ -557,11 +568,11 @@ export class Parser {
           const b = region.addBlock();
           this.defineEntryArgs(b, entryArgs);
         }
-        this.consume();
-        return region;
       }
       let first = true;
-      if (!this.is(Tok.caretIdent)) {
+      if (this.is(Tok.rbrace)) {
+        // Empty region (or only entry arguments): nothing more to parse.
+      } else if (!this.is(Tok.caretIdent)) {
         const b = region.addBlock();
         this.defineEntryArgs(b, entryArgs);
         this.parseBlockBody(b);

@@ -3,6 +3,7 @@
 import * as A from "../../engine/ir/attributes.ts";
 import * as T from "../../engine/ir/types.ts";
 import { printMap, printSet } from "../../engine/ir/affine.ts";
+import { BINARY_PREFIX } from "./lexer.ts";
 import { floatToBits, floatWidth, formatFloat } from "../../engine/ir/float-format.ts";
 
 /** Returns `#alias` for attributes printed through an alias, or undefined. */
@@ -24,7 +25,10 @@ export function escapeString(s: string): string {
   }
   if (simple) return `"${s}"`;
   let out = '"';
-  for (const b of new TextEncoder().encode(s)) {
+  const bytes = s.startsWith(BINARY_PREFIX)
+    ? Array.from(s.slice(BINARY_PREFIX.length), (c) => c.charCodeAt(0))
+    : new TextEncoder().encode(s);
+  for (const b of bytes) {
     if (b === 92) out += "\\\\";
     else if (b === 34) out += '\\"';
     else if (b === 10) out += "\\0A";

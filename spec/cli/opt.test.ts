@@ -13,7 +13,7 @@ describe("prr opt", () => {
   it("round-trips generic ops of unregistered dialects", async () => {
     const r = await opt(`%0 = "t.a"() {x = 1 : i32} : () -> i32\n"t.b"(%0) : (i32) -> ()\n`, "--allow-unregistered-dialect");
     expect(r.code).toBe(0);
-    expect(r.out).toBe(`module {\n  %0 = "t.a"() {x = 1 : i32} : () -> i32\n  "t.b"(%0) : (i32) -> ()\n}\n`);
+    expect(r.out).toBe(`module {\n  %0 = "t.a"() {x = 1 : i32} : () -> i32\n  "t.b"(%0) : (i32) -> ()\n}\n\n`);
   });
 
   it("rejects unregistered ops without the flag, at the op's line and column", async () => {
@@ -57,7 +57,7 @@ describe("prr opt", () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^in\.mlir:6:7: error: use of undeclared SSA value/);
     const ok = await opt(`"t.a"() : () -> ()\n// -----\n"t.b"() : () -> ()\n`, "--split-input-file", "--allow-unregistered-dialect");
-    expect(ok.out).toBe(`module {\n  "t.a"() : () -> ()\n}\n// -----\nmodule {\n  "t.b"() : () -> ()\n}\n`);
+    expect(ok.out).toBe(`module {\n  "t.a"() : () -> ()\n}\n\n// -----\nmodule {\n  "t.b"() : () -> ()\n}\n\n`);
   });
 
   it("checks expected diagnostics with --verify-diagnostics", async () => {
@@ -73,7 +73,7 @@ describe("prr opt", () => {
 
   it("prints locations as aliases with --print-debuginfo", async () => {
     const r = await opt(`"t.a"() : () -> () loc("x.py":3:4)\n`, "--allow-unregistered-dialect", "--print-debuginfo");
-    expect(r.out).toBe(`module {\n  "t.a"() : () -> () loc(#loc1)\n} loc(#loc)\n#loc = loc("in.mlir":0:0)\n#loc1 = loc("x.py":3:4)\n`);
+    expect(r.out).toBe(`module {\n  "t.a"() : () -> () loc(#loc1)\n} loc(#loc)\n#loc = loc("in.mlir":0:0)\n#loc1 = loc("x.py":3:4)\n\n`);
   });
 
   it("returns 2 on usage errors and never a stack trace", async () => {

@@ -3,12 +3,17 @@
 import { spawnSync } from "node:child_process";
 
 /** mlir-opt's verdict on one input: its printed output, or its first error. */
-export type OracleResult = { readonly ok: true; readonly output: string } | { readonly ok: false; readonly error: string };
+export type OracleResult =
+  { readonly ok: true; readonly output: string } | { readonly ok: false; readonly error: string };
 
 const marker = "// -----";
 const maxBuffer = 1 << 30;
 
-function run(tool: string, flags: readonly string[], input: string): { status: number; stdout: string; stderr: string } {
+function run(
+  tool: string,
+  flags: readonly string[],
+  input: string,
+): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(tool, [...flags, "-"], { input, encoding: "utf8", maxBuffer });
   if (r.error) throw r.error;
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -11,7 +11,24 @@ import { llvmTool } from "../support/llvm.ts";
  * Checks that are known to fail, by file, with the reason. Keep it small and honest: a failing check
  * not listed here fails the suite, and so does a listed check that passes (remove it then).
  */
-const knownExceptions: Record<string, { readonly checks: readonly `${Form}/${Mode}`[]; readonly reason: string }> = {};
+const knownExceptions: Record<string, { readonly checks: readonly `${Form}/${Mode}`[]; readonly reason: string }> = {
+  // MLIR's own custom form is lossy here: mlir-opt-22 prints `affine.load %0[%2, %2]` for the map
+  // (d0, d1) -> (d0, d1) applied to (%2, %2), and reads that back as (d0) -> (d0, d0) on one operand.
+  "conformance/xdsl/mlir-conversion__with-mlir__affine_map__0.mlir": {
+    checks: ["generic/default"],
+    reason: "mlir-opt-22's own custom print of affine.load with a repeated operand reads back as a different map",
+  },
+  "conformance/xdsl/mlir-conversion__with-mlir__dialects__affine__affine_ops__0.mlir": {
+    checks: ["generic/default"],
+    reason: "mlir-opt-22's own custom print of affine.load with a repeated operand reads back as a different map",
+  },
+  // mlir-opt-22 prints `memref.dma_start ... {operandSegmentSizes = ...} : ...` and its own parser rejects
+  // that text ("expected ':'"), so no custom print of this file can be read back by it.
+  "conformance/xdsl/mlir-conversion__with-mlir__dialects__memref__memref_ops_mlir_conversion__0.mlir": {
+    checks: ["custom/default", "generic/default"],
+    reason: "mlir-opt-22 cannot parse its own custom print of memref.dma_start (operandSegmentSizes in the attr-dict)",
+  },
+};
 
 const mlirOpt = llvmTool("mlir-opt");
 const absent = corpusAbsence();

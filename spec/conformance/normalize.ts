@@ -28,7 +28,8 @@ export function firstDifference(a: string, b: string): { line: number; left: str
     const x = la[i];
     const y = lb[i];
     if (x === y) continue;
-    if (x === undefined || y === undefined) return { line: i + 1, left: x ?? "<end of text>", right: y ?? "<end of text>" };
+    if (x === undefined || y === undefined)
+      return { line: i + 1, left: x ?? "<end of text>", right: y ?? "<end of text>" };
     let col = 0;
     while (col < x.length && x[col] === y[col]) col++;
     return { line: i + 1, left: around(x, col), right: around(y, col) };

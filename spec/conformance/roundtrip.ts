@@ -25,6 +25,8 @@ export interface FileResult {
   readonly sameText?: { readonly equal: true } | { readonly equal: false; readonly difference: string };
   /** Whether mlir-opt-22's own generic print is a fixed point (reprinting it changes nothing). */
   readonly oracleFixedPoint: boolean;
+  /** Whether mlir-opt-22's own default (custom) print reads back as the original IR. */
+  readonly oracleCustomRoundTrips: boolean;
 }
 
 const allowUnregistered = "--allow-unregistered-dialect";
@@ -37,7 +39,9 @@ interface Attempt {
 }
 
 function prrFailure(run: PrrRun): string {
-  return run.code === 70 ? `prr crashes (exit 70): ${firstDiagnostic(run.err)}` : `prr exits ${run.code}: ${firstDiagnostic(run.err)}`;
+  return run.code === 70
+    ? `prr crashes (exit 70): ${firstDiagnostic(run.err)}`
+    : `prr exits ${run.code}: ${firstDiagnostic(run.err)}`;
 }
 
 function quote(line: string): string {
@@ -65,6 +69,13 @@ export async function roundTrip(files: readonly CorpusFile[], mlirOpt: string): 
     mlirOpt,
     genericFlags,
     genericOriginals.map((g) => (g.ok ? g.output : "")),
+  );
+  // mlir-opt's default print of each original, and that print read back: the oracle's own custom round trip.
+  const customOriginals = mlirOptBatch(mlirOpt, [allowUnregistered], originals);
+  const reprintedCustoms = mlirOptBatch(
+    mlirOpt,
+    genericFlags,
+    customOriginals.map((c) => (c.ok ? c.output : "")),
   );
 
   const attempts: Attempt[] = [];
@@ -95,38 +106,42 @@ export async function roundTrip(files: readonly CorpusFile[], mlirOpt: string): 
     printed.map((a) => a.run.out),
   ).forEach((r, k) => reprints.set(printed[k]!, r));
 
-  const customDefaults = attempts.filter((a) => a.key === "custom/default" && a.run.code === 0);
-  const oracleDefaults = mlirOptBatch(
-    mlirOpt,
-    [],
-    customDefaults.map((a) => files[a.file]!.text),
-  );
+  // The share of registered files printed as mlir-opt prints them counts prr's failures as differences.
   const sameText = new Map<number, FileResult["sameText"]>();
-  customDefaults.forEach((a, k) => {
-    const oracle = oracleDefaults[k]!;
-    if (!oracle.ok) return;
-    const d = firstDifference(oracle.output, a.run.out);
+  for (const a of attempts.filter((x) => x.key === "custom/default")) {
+    const oracle = customOriginals[a.file]!;
+    if (!oracle.ok) continue;
+    const d = a.run.code === 0 ? firstDifference(oracle.output, a.run.out) : { line: 0, left: "", right: "" };
     sameText.set(
       a.file,
       d === undefined
         ? { equal: true }
-        : { equal: false, difference: `line ${d.line}: mlir-opt-22 prints ${quote(d.left)}, prr prints ${quote(d.right)}` },
+        : {
+            equal: false,
+            difference:
+              a.run.code === 0
+                ? `line ${d.line}: mlir-opt-22 prints ${quote(d.left)}, prr prints ${quote(d.right)}`
+                : prrFailure(a.run),
+          },
     );
-  });
+  }
 
+  const attemptsOf = new Map<number, Attempt[]>();
+  for (const a of attempts) attemptsOf.set(a.file, [...(attemptsOf.get(a.file) ?? []), a]);
   return files.map((f, i) => {
-    const verdicts = new Map<`${Form}/${Mode}`, Verdict>();
-    for (const a of attempts.filter((x) => x.file === i)) verdicts.set(a.key, judge(a, reprints.get(a), genericOriginals[i]!));
-    if (!genericOriginals[i]!.ok)
-      verdicts.set("generic/default", { ok: false, cause: `mlir-opt-22 rejects the original: ${(genericOriginals[i] as { error: string }).error}` });
     const g = genericOriginals[i]!;
+    const verdicts = new Map<`${Form}/${Mode}`, Verdict>();
+    for (const a of attemptsOf.get(i) ?? []) verdicts.set(a.key, judge(a, reprints.get(a), g));
+    if (!g.ok) verdicts.set("generic/default", { ok: false, cause: `mlir-opt-22 rejects the original: ${g.error}` });
     const r = reprintedGenerics[i]!;
+    const c = reprintedCustoms[i]!;
     return {
       name: f.name,
       ...(customSkipped.has(i) ? { customSkipped: customSkipped.get(i)! } : {}),
       verdicts,
       ...(sameText.has(i) ? { sameText: sameText.get(i)! } : {}),
       oracleFixedPoint: g.ok && r.ok && renameSsa(g.output) === renameSsa(r.output),
+      oracleCustomRoundTrips: g.ok && c.ok && renameSsa(g.output) === renameSsa(c.output),
     };
   });
 }

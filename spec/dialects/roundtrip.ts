@@ -2,12 +2,16 @@
 // result, and the generic form mlir-opt-22 gives of it must equal the one of the original.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { main } from "../../tools/cli/main.ts";
 import type { Io } from "../../tools/cli/io.ts";
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const repoRoot = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../..",
+);
 export const corpusDir = path.resolve(repoRoot, "../shared/corpus");
 
 /** Corpus `.mlir` files (conformance chunks and models) that mention an op of `dialect`. */
@@ -19,7 +23,8 @@ export function corpusFilesUsing(dialect: string): string[] {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith(".mlir") && re.test(fs.readFileSync(p, "utf8"))) out.push(p);
+      else if (e.name.endsWith(".mlir") && re.test(fs.readFileSync(p, "utf8")))
+        out.push(p);
     }
   };
   walk(path.join(corpusDir, "conformance"));
@@ -28,7 +33,10 @@ export function corpusFilesUsing(dialect: string): string[] {
 }
 
 /** Runs `prr opt` in-process on a file. */
-export async function prrOpt(file: string, args: readonly string[] = []): Promise<{ code: number; out: string; err: string }> {
+export async function prrOpt(
+  file: string,
+  args: readonly string[] = [],
+): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
   const io: Io = {
@@ -43,7 +51,11 @@ export async function prrOpt(file: string, args: readonly string[] = []): Promis
   return { code, out, err };
 }
 
-export function mlirOpt(tool: string, input: string, args: readonly string[] = []): { code: number; out: string; err: string } {
+export function mlirOpt(
+  tool: string,
+  input: string,
+  args: readonly string[] = [],
+): { code: number; out: string; err: string } {
   const r = spawnSync(tool, ["--allow-unregistered-dialect", ...args, "-"], {
     input,
     encoding: "utf8",
@@ -91,20 +103,34 @@ export interface RoundTrip {
 }
 
 /** The file's round trip through prr, judged by mlir-opt-22 (`tool`). */
-export async function roundTrip(tool: string, file: string): Promise<RoundTrip> {
+export async function roundTrip(
+  tool: string,
+  file: string,
+): Promise<RoundTrip> {
   const original = fs.readFileSync(file, "utf8");
-  const none = { genericEqual: false, lossyInMlir: false, textEqual: false, prrText: "", mlirText: "", prrGeneric: "", mlirGeneric: "" };
+  const none = {
+    genericEqual: false,
+    lossyInMlir: false,
+    textEqual: false,
+    prrText: "",
+    mlirText: "",
+    prrGeneric: "",
+    mlirGeneric: "",
+  };
   const prr = await prrOpt(file, ["--allow-unregistered-dialect"]);
   if (prr.code !== 0) return { ...none, prrError: prr.err };
   const accepted = mlirOpt(tool, prr.out, ["--mlir-print-op-generic"]);
   const reference = mlirOpt(tool, original, ["--mlir-print-op-generic"]);
   const mlirText = mlirOpt(tool, original).out;
-  if (accepted.code !== 0) return { ...none, prrText: prr.out, mlirText, rejected: accepted.err };
+  if (accepted.code !== 0)
+    return { ...none, prrText: prr.out, mlirText, rejected: accepted.err };
   const prrGeneric = renameValues(accepted.out);
   let mlirGeneric = renameValues(reference.out);
   let lossyInMlir = false;
   if (prrGeneric !== mlirGeneric) {
-    const own = renameValues(mlirOpt(tool, mlirText, ["--mlir-print-op-generic"]).out);
+    const own = renameValues(
+      mlirOpt(tool, mlirText, ["--mlir-print-op-generic"]).out,
+    );
     if (own === prrGeneric) {
       mlirGeneric = own;
       lossyInMlir = true;
@@ -126,14 +152,94 @@ export function firstDifference(a: string, b: string): string {
   const x = a.split("\n");
   const y = b.split("\n");
   for (let i = 0; i < Math.max(x.length, y.length); i++)
-    if (x[i] !== y[i]) return `line ${i + 1}:\n  prr:      ${x[i] ?? "<eof>"}\n  mlir-opt: ${y[i] ?? "<eof>"}`;
+    if (x[i] !== y[i])
+      return `line ${i + 1}:\n  prr:      ${x[i] ?? "<eof>"}\n  mlir-opt: ${y[i] ?? "<eof>"}`;
   return "no difference";
 }
 
 /** Whether prr failed only because an op of another, not yet registered, dialect is unknown. */
-export function blockedByOtherDialect(error: string, dialect: string): string | undefined {
-  const m = /custom op '([\w.]+)' is unknown|operation '([\w.]+)' is not registered/.exec(error);
+export function blockedByOtherDialect(
+  error: string,
+  dialect: string,
+): string | undefined {
+  const m =
+    /custom op '([\w.]+)' is unknown|operation '([\w.]+)' is not registered/.exec(
+      error,
+    );
   const name = m?.[1] ?? m?.[2];
   if (name === undefined || name.startsWith(`${dialect}.`)) return undefined;
   return name;
+}
+
+export interface SuiteOptions {
+  /** The dialect under test: corpus files mentioning it are round-tripped. */
+  readonly dialect: string;
+  /** Inline inputs (name → MLIR text) covering ops the corpus does not use. */
+  readonly cases?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Registers one vitest case per corpus file and inline input: prr must print it, mlir-opt-22
+ * must accept the result, and the generic forms must agree. Whether prr's default output is
+ * identical to mlir-opt-22's is reported (printed), not asserted. Files blocked by another
+ * dialect prr does not register yet are skipped with the reason printed.
+ */
+export async function defineRoundTripSuite(
+  vitest: typeof import("vitest"),
+  tool: string | undefined,
+  options: SuiteOptions,
+): Promise<void> {
+  const { describe, it, expect, afterAll } = vitest;
+  describe(`${options.dialect} dialect round trips against mlir-opt-22`, () => {
+    if (tool === undefined) {
+      it.skip("mlir-opt-22 is not installed", () => {});
+      console.log(
+        `[${options.dialect}] skipped: mlir-opt-22 not found (set PRR_LLVM_BIN or install mlir-22-tools)`,
+      );
+      return;
+    }
+    const dir = fs.mkdtempSync(
+      path.join(os.tmpdir(), `prr-${options.dialect}-`),
+    );
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const identical: string[] = [];
+    const different: string[] = [];
+    afterAll(() =>
+      console.log(
+        `[${options.dialect}] prr's default output equals mlir-opt-22's for ${identical.length} of ${identical.length + different.length} inputs` +
+          (different.length > 0
+            ? `; differs for: ${different.join(", ")}`
+            : ""),
+      ),
+    );
+    const inputs: [string, string][] = corpusFilesUsing(options.dialect).map(
+      (f) => [path.relative(corpusDir, f), f],
+    );
+    for (const [name, text] of Object.entries(options.cases ?? {})) {
+      const f = path.join(dir, `${name}.mlir`);
+      fs.writeFileSync(f, text);
+      inputs.push([`inline: ${name}`, f]);
+    }
+    for (const [name, file] of inputs) {
+      it(name, async (ctx) => {
+        const r = await roundTrip(tool, file);
+        if (r.prrError !== undefined) {
+          const other = blockedByOtherDialect(r.prrError, options.dialect);
+          if (other !== undefined) {
+            console.log(
+              `[${options.dialect}] skipped ${name}: needs '${other}', not registered in prr yet`,
+            );
+            ctx.skip();
+          }
+        }
+        expect(r.prrError, "prr rejected the input").toBeUndefined();
+        expect(r.rejected, "mlir-opt-22 rejected prr's output").toBeUndefined();
+        expect(
+          r.genericEqual,
+          firstDifference(r.prrGeneric, r.mlirGeneric),
+        ).toBe(true);
+        (r.textEqual ? identical : different).push(name);
+      });
+    }
+  });
 }

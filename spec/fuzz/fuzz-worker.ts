@@ -52,7 +52,8 @@ function violation(code: number, err: string, ms: number, caseMs: number): strin
   if (code !== 1) return `exit ${code}: ${err.slice(0, 2000)}`;
   const head = err.split("\n")[0] ?? "";
   if (!diagnosticHead.test(head)) return `exit 1 without a file:line:col diagnostic first: ${JSON.stringify(head)}`;
-  if (/internal error|\n\s+at .*\.ts:\d+/.test(err)) return `a diagnostic leaks an internal error or stack: ${JSON.stringify(err.slice(0, 400))}`;
+  if (/internal error|\n\s+at .*\.ts:\d+/.test(err))
+    return `a diagnostic leaks an internal error or stack: ${JSON.stringify(err.slice(0, 400))}`;
   return undefined;
 }
 
@@ -77,7 +78,8 @@ export async function fuzz(options: FuzzOptions, post: (m: FuzzMessage) => void)
     if (code === 0) succeeded++;
     post({ type: "end" });
     const problem = violation(code, io.err, ms, caseMs);
-    if (problem !== undefined) throw new Error(`${file.name} mutated ${JSON.stringify(c.mutations)} ${c.flags.join(" ")}: ${problem}`);
+    if (problem !== undefined)
+      throw new Error(`${file.name} mutated ${JSON.stringify(c.mutations)} ${c.flags.join(" ")}: ${problem}`);
   });
   try {
     await fc.assert(property, { numRuns: options.runs, seed: options.seed });

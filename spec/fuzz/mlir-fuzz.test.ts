@@ -30,7 +30,10 @@ import(workerData.tsx).then(({ tsImport }) => tsImport(workerData.module, worker
 function tsxEsmApi(): string {
   const require = createRequire(import.meta.url);
   const manifest = require.resolve("tsx/package.json");
-  const exports = JSON.parse(fs.readFileSync(manifest, "utf8")).exports as Record<string, { import: { default: string } }>;
+  const exports = JSON.parse(fs.readFileSync(manifest, "utf8")).exports as Record<
+    string,
+    { import: { default: string } }
+  >;
   return pathToFileURL(path.join(path.dirname(manifest), exports["./esm/api"]!.import.default)).href;
 }
 
@@ -64,7 +67,10 @@ function runWorker(options: FuzzOptions): Promise<Outcome> {
     };
     const watch = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => finish({ cases: done, failure: `hang: no progress for ${hangMs} ms in case ${current}` }), hangMs);
+      timer = setTimeout(
+        () => finish({ cases: done, failure: `hang: no progress for ${hangMs} ms in case ${current}` }),
+        hangMs,
+      );
     };
     watch();
     worker.on("message", (m: FuzzMessage) => {
@@ -74,7 +80,9 @@ function runWorker(options: FuzzOptions): Promise<Outcome> {
       else finish(m);
     });
     worker.on("error", (e) => finish({ cases: done, failure: `the fuzz worker failed: ${e.stack ?? e.message}` }));
-    worker.on("exit", (code) => finish({ cases: done, failure: `the fuzz worker exited (${code}) during case ${current}` }));
+    worker.on("exit", (code) =>
+      finish({ cases: done, failure: `the fuzz worker exited (${code}) during case ${current}` }),
+    );
   });
 }
 

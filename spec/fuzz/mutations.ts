@@ -9,19 +9,21 @@ export type Mutation =
   | { readonly kind: "duplicate-token"; readonly at: number }
   | { readonly kind: "insert"; readonly at: number; readonly text: string };
 
-/** The pieces of MLIR syntax most likely to confuse a parser when dropped in the wrong place. */
-export const punctuation = [
-  "{", "}", "(", ")", "<", ">", "[", "]", ",", ":", "=", "->", "?", "*", "x", "%", "^", "#", "!", "@",
-  '"', "\\", "//", "// -----\n", "{-#", "#-}", "<{", "}>", "loc(", "dense<", "0x", "-", "...", "::", "\n",
-  "%0", "^bb0:", "i32", "f32", "1e309", "0x7FF", "9999999999999999999999", "tensor<", "memref<?x", "affine_map<(d0) -> (d0)>",
-] as const;
+/** MLIR punctuation, and a few tokens and literals at the edges of what the lexer accepts. */
+export const insertions: readonly string[] = [
+  ...'{ } ( ) < > [ ] , : = -> ? * x % ^ # ! @ " \\ // {-# #-} <{ }> loc( dense< 0x - ... ::'.split(" "),
+  ..."%0 ^bb0: i32 f32 1e309 0x7FF 9999999999999999999999 tensor< memref<?x".split(" "),
+  "// -----\n",
+  "\n",
+  "affine_map<(d0) -> (d0)>",
+];
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("flip" as const), at: fc.nat(), bit: fc.nat({ max: 7 }) }),
   fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
   fc.record({ kind: fc.constant("delete-token" as const), at: fc.nat() }),
   fc.record({ kind: fc.constant("duplicate-token" as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.constantFrom(...punctuation) }),
+  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.constantFrom(...insertions) }),
 );
 
 // Tokens as a person would see them: strings, sigil-prefixed names, words and numbers, single punctuation.

@@ -73,6 +73,20 @@ function check(sys: System, cert: Certificate): void {
         joins(sys, right, left, entry.rightToLeft, 1);
       }
       return;
+    case "rule-labelling": {
+      if (!rules.every((r) => linear(r.l) && linear(r.r))) throw new Error("not linear");
+      if (cert.labels.length !== rules.length || cert.labels.some((x) => !Number.isInteger(x) || x < 0)) throw new Error("bad labels");
+      const lab = (k: number) => cert.labels[k - 1]!;
+      for (const cp of cps()) {
+        const { entry, left, right } = findEntry(cp, cert.pairs, arity);
+        joins(sys, left, right, entry);
+        const alpha = lab(cp.inner);
+        const beta = lab(cp.outer);
+        if (!decreasing(entry.leftSteps.map((s) => lab(s.rule)), alpha, beta) || !decreasing(entry.rightSteps.map((s) => lab(s.rule)), beta, alpha))
+          throw new Error(`critical peak ${key(cp.peak)} is not decreasing`);
+      }
+      return;
+    }
     case "reversible":
       rules.forEach((r, i) => {
         const inv = cert.inverses.find((x) => x.rule === i + 1);
@@ -143,6 +157,17 @@ function checkCrModulo(sys: System, cert: Certificate & { criterion: "cr-modulo"
     const b = replay(sRules, right, entry.rightSteps, arity);
     if (!eq(replay(pRules, a, entry.equivSteps, arity), b)) throw new Error(`pair ${key(left)} / ${key(right)} is not joinable modulo P`);
   }
+}
+
+/** Whether labels form ↠<α · →=β · ↠<max(α,β), written from the definition: some split point works. */
+function decreasing(labels: readonly number[], alpha: number, beta: number): boolean {
+  for (let i = 0; i <= labels.length; i++) {
+    if (!labels.slice(0, i).every((l) => l < alpha)) break;
+    const rest = labels.slice(i);
+    const tail = rest[0] === beta ? rest.slice(1) : rest;
+    if (tail.every((l) => l < alpha || l < beta) || rest.every((l) => l < alpha || l < beta)) return true;
+  }
+  return false;
 }
 
 /** t →o s: s is obtained from t by contracting a set of nested, non-overlapping redexes. */

@@ -7,6 +7,8 @@ export interface Measurement {
   readonly ms: number;
   /** Peak resident set size in KiB, when it could be measured. */
   readonly peakKiB: number | undefined;
+  /** User plus system CPU time in ms, when it could be measured (less sensitive to a busy machine). */
+  readonly cpuMs: number | undefined;
   readonly status: number;
   readonly stderr: string;
 }
@@ -24,14 +26,19 @@ export async function measure(command: string, args: readonly string[], cwd: str
 function withGnuTime(command: string, args: readonly string[], cwd: string): Measurement {
   const marker = "prr-bench-peak-kib=";
   const started = performance.now();
-  const r = spawnSync(gnuTime, ["-f", `${marker}%M`, command, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(gnuTime, ["-f", `${marker}%M %U %S`, command, ...args], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
   const ms = performance.now() - started;
   const lines = (r.stderr ?? "").split("\n");
   let at = lines.length - 1;
   while (at >= 0 && !lines[at]!.startsWith(marker)) at--;
-  const peakKiB = at >= 0 ? Number(lines[at]!.slice(marker.length)) : undefined;
-  if (at >= 0) lines.splice(at, 1);
-  return { ms, peakKiB, status: r.status ?? -1, stderr: lines.join("\n") };
+  if (at < 0) return { ms, peakKiB: undefined, cpuMs: undefined, status: r.status ?? -1, stderr: lines.join("\n") };
+  const [peak, user, system] = lines[at]!.slice(marker.length).split(" ").map(Number);
+  lines.splice(at, 1);
+  return { ms, peakKiB: peak, cpuMs: 1000 * (user! + system!), status: r.status ?? -1, stderr: lines.join("\n") };
 }
 
 function vmHwmKiB(pid: number): number | undefined {
@@ -60,7 +67,7 @@ function withProcPolling(command: string, args: readonly string[], cwd: string):
     });
     child.on("close", (code) => {
       clearInterval(poll);
-      resolve({ ms: performance.now() - started, peakKiB: peak, status: code ?? -1, stderr });
+      resolve({ ms: performance.now() - started, peakKiB: peak, cpuMs: undefined, status: code ?? -1, stderr });
     });
   });
 }

@@ -51,7 +51,10 @@ function parseOptions(args: readonly string[]): Options {
 function findMlirOpt(): string | undefined {
   const candidates = [
     ...(process.env.PRR_LLVM_BIN ? [path.join(process.env.PRR_LLVM_BIN, "mlir-opt")] : []),
-    ...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean).map((d) => path.join(d, "mlir-opt-22")),
+    ...(process.env.PATH ?? "")
+      .split(path.delimiter)
+      .filter(Boolean)
+      .map((d) => path.join(d, "mlir-opt-22")),
     "/usr/lib/llvm-22/bin/mlir-opt",
   ];
   return candidates.find((p) => {
@@ -89,7 +92,8 @@ async function alternate(tools: readonly Tool[], input: string, dir: string, run
     for (const s of series) {
       const out = path.join(dir, `out-${s.tool.label}.mlir`);
       const m = await measure(s.tool.command, s.tool.args(input, out), dir);
-      if (m.status !== 0) return `${s.tool.label} failed (exit ${m.status}):\n${m.stderr.split("\n").slice(0, 8).join("\n")}`;
+      if (m.status !== 0)
+        return `${s.tool.label} failed (exit ${m.status}):\n${m.stderr.split("\n").slice(0, 8).join("\n")}`;
       s.runs.push(m);
     }
   return series;
@@ -109,6 +113,45 @@ async function workloadForm(prr: Tool, dir: string): Promise<WorkloadForm> {
   return "generic";
 }
 
+/** Medians of one tool's runs. */
+interface Summary {
+  readonly label: string;
+  readonly wall: number;
+  readonly minWall: number;
+  readonly maxWall: number;
+  readonly cpu: number | undefined;
+  readonly peakKiB: number | undefined;
+}
+
+function summarize(s: Series): Summary {
+  const known = (xs: (number | undefined)[]) => {
+    const k = xs.filter((x): x is number => x !== undefined);
+    return k.length > 0 ? median(k) : undefined;
+  };
+  const walls = s.runs.map((r) => r.ms);
+  return {
+    label: s.tool.label,
+    wall: median(walls),
+    minWall: Math.min(...walls),
+    maxWall: Math.max(...walls),
+    cpu: known(s.runs.map((r) => r.cpuMs)),
+    peakKiB: known(s.runs.map((r) => r.peakKiB)),
+  };
+}
+
+const optional = (x: number | undefined, show: (v: number) => string) => (x === undefined ? "n/a" : show(x));
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined ? "n/a" : `${(a / b).toFixed(2)}x`;
+
+function firstDifferentLine(a: string, b: string): number | undefined {
+  if (a === b) return undefined;
+  const la = a.split("\n");
+  const lb = b.split("\n");
+  let i = 0;
+  while (la[i] === lb[i]) i++;
+  return i + 1;
+}
+
 async function run(args: readonly string[]): Promise<void> {
   const o = parseOptions(args);
   const root = projectRoot();
@@ -118,7 +161,11 @@ async function run(args: readonly string[]): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prr-bench-opt-"));
   try {
     let extra: string[] = [];
-    const prr: Tool = { label: "prr", command: process.execPath, args: (i, out) => [prrJs, "opt", i, "-o", out, ...extra] };
+    const prr: Tool = {
+      label: "prr",
+      command: process.execPath,
+      args: (i, out) => [prrJs, "opt", i, "-o", out, ...extra],
+    };
     const form = await workloadForm(prr, dir);
     if (form === "generic") extra = ["--allow-unregistered-dialect"];
     const tools: Tool[] = [prr];
@@ -127,48 +174,46 @@ async function run(args: readonly string[]): Promise<void> {
 
     const input = path.join(dir, "big.mlir");
     fs.writeFileSync(input, arithWorkload(o.ops, form));
-    const size = fs.statSync(input).size;
     console.log(
-      `workload: ${count(o.ops)} arith ops on i32 in one func.func, ${form} form, ${mb(size)}; ` +
-        `${o.runs} runs each, alternating, after one warm-up run each; peak memory from ${memorySource}`,
+      `workload: ${count(o.ops)} arith ops on i32 in one func.func, ${form} form, ${mb(fs.statSync(input).size)}; ` +
+        `${o.runs} runs each, alternating, after one warm-up run each; memory and CPU time from ${memorySource}`,
     );
     const warm = await alternate(tools, input, dir, 1);
-    if (typeof warm === "string") {
-      console.log(warm);
-      return;
-    }
-    const series = await alternate(tools, input, dir, o.runs);
+    const series = typeof warm === "string" ? warm : await alternate(tools, input, dir, o.runs);
     if (typeof series === "string") {
       console.log(series);
       return;
     }
-    const medians = series.map((s) => median(s.runs.map((r) => r.ms)));
-    const peaks = series.map((s) => {
-      const known = s.runs.map((r) => r.peakKiB).filter((p): p is number => p !== undefined);
-      return known.length > 0 ? median(known) : undefined;
-    });
+    const small = series.map(summarize);
     console.log(
       table(
-        ["tool", "median", "min", "max", "peak RSS (median)", "µs/op"],
-        series.map((s, k) => {
-          const t = s.runs.map((r) => r.ms);
-          return [
-            s.tool.label,
-            ms(medians[k]!),
-            ms(Math.min(...t)),
-            ms(Math.max(...t)),
-            mib(peaks[k]),
-            ((1000 * medians[k]!) / Math.max(1, o.ops)).toFixed(2),
-          ];
-        }),
+        ["tool", "wall median", "min", "max", "CPU median", "peak RSS", "µs/op (wall)"],
+        small.map((m) => [
+          m.label,
+          ms(m.wall),
+          ms(m.minWall),
+          ms(m.maxWall),
+          optional(m.cpu, ms),
+          mib(m.peakKiB),
+          ((1000 * m.wall) / Math.max(1, o.ops)).toFixed(2),
+        ]),
       ),
     );
-    if (series.length > 1) {
-      console.log(`ratio prr / mlir-opt-22 (median wall time): ${(medians[0]! / medians[1]!).toFixed(2)}x (goal ≤ 1.00x)`);
-      const same = fs.readFileSync(path.join(dir, "out-prr.mlir"), "utf8") === fs.readFileSync(path.join(dir, "out-mlir-opt-22.mlir"), "utf8");
-      console.log(`prr's output ${same ? "equals" : "differs from"} mlir-opt-22's output`);
+    const [p, m] = small;
+    if (p !== undefined && m !== undefined) {
+      console.log(
+        `ratio prr / mlir-opt-22: wall ${ratio(p.wall, m.wall)} (goal ≤ 1.00x), CPU ${ratio(p.cpu, m.cpu)}, ` +
+          `peak memory ${ratio(p.peakKiB, m.peakKiB)}`,
+      );
+      const read = (label: string) => fs.readFileSync(path.join(dir, `out-${label}.mlir`), "utf8");
+      const line = firstDifferentLine(read(p.label), read(m.label));
+      console.log(
+        line === undefined
+          ? "prr's output equals mlir-opt-22's"
+          : `prr's output differs from mlir-opt-22's from line ${line}`,
+      );
     }
-    if (o.bigOps > 0) await growth(tools, form, o, medians, peaks, dir);
+    if (o.bigOps > 0) await growth(tools, form, o, small, dir);
   } finally {
     if (o.keep) console.log(`kept ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });
@@ -176,41 +221,33 @@ async function run(args: readonly string[]): Promise<void> {
 }
 
 /** The larger file: time and memory against the small one's medians, to show linear growth. */
-async function growth(
-  tools: readonly Tool[],
-  form: WorkloadForm,
-  o: Options,
-  medians: readonly number[],
-  smallPeaks: readonly (number | undefined)[],
-  dir: string,
-): Promise<void> {
+async function growth(tools: readonly Tool[], form: WorkloadForm, o: Options, small: readonly Summary[], dir: string) {
   const input = path.join(dir, "bigger.mlir");
   fs.writeFileSync(input, arithWorkload(o.bigOps, form));
-  const size = fs.statSync(input).size;
-  console.log(`\ngrowth: ${count(o.bigOps)} ops (${mb(size)}), ${o.bigRuns} run${o.bigRuns > 1 ? "s" : ""} each, alternating`);
+  const runs = `${o.bigRuns} run${o.bigRuns > 1 ? "s" : ""} each`;
+  console.log(`\ngrowth: ${count(o.bigOps)} ops (${mb(fs.statSync(input).size)}), ${runs}, alternating`);
   const series = await alternate(tools, input, dir, o.bigRuns);
   fs.rmSync(input, { force: true });
   if (typeof series === "string") {
     console.log(series);
     return;
   }
-  const scale = o.bigOps / Math.max(1, o.ops);
+  const scale = `${count(o.ops)} ops (linear: ${(o.bigOps / Math.max(1, o.ops)).toFixed(1)}x)`;
   console.log(
     table(
-      ["tool", "median", "peak RSS", "µs/op", `time vs ${count(o.ops)} ops (linear: ${scale.toFixed(1)}x)`, `memory vs ${count(o.ops)} ops`],
-      series.map((s, k) => {
-        const t = median(s.runs.map((r) => r.ms));
-        const peak = median(s.runs.map((r) => r.peakKiB ?? Number.NaN));
-        const small = smallPeaks[k];
-        return [
-          s.tool.label,
-          ms(t),
-          mib(Number.isNaN(peak) ? undefined : peak),
-          ((1000 * t) / o.bigOps).toFixed(2),
-          `${(t / medians[k]!).toFixed(2)}x`,
-          small === undefined || Number.isNaN(peak) ? "n/a" : `${(peak / small).toFixed(2)}x`,
-        ];
-      }),
+      ["tool", "wall", "CPU", "peak RSS", "µs/op (wall)", `wall vs ${scale}`, "CPU vs", "memory vs"],
+      series
+        .map(summarize)
+        .map((b, k) => [
+          b.label,
+          ms(b.wall),
+          optional(b.cpu, ms),
+          mib(b.peakKiB),
+          ((1000 * b.wall) / o.bigOps).toFixed(2),
+          ratio(b.wall, small[k]?.wall),
+          ratio(b.cpu, small[k]?.cpu),
+          ratio(b.peakKiB, small[k]?.peakKiB),
+        ]),
     ),
   );
 }

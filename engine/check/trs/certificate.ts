@@ -69,7 +69,21 @@ export type CNonJoinable =
       readonly closure: readonly CTerm[];
       readonly otherClosure?: readonly CTerm[];
       readonly swap: boolean;
-    };
+    }
+  /** Tree automata closed under rewriting (the system is left-linear) accept s and t in disjoint languages. */
+  | { readonly kind: "automata"; readonly left: CAutomaton; readonly right: CAutomaton };
+
+/** A tree automaton: `head(args) → to` transitions (a variable of the term is a constant) and ε-transitions. */
+export interface CAutomaton {
+  readonly final: number;
+  readonly transitions: readonly {
+    readonly symbol?: string;
+    readonly variable?: string;
+    readonly args: readonly number[];
+    readonly to: number;
+  }[];
+  readonly epsilons: readonly (readonly [number, number])[];
+}
 
 export type Certificate =
   | {
@@ -95,6 +109,13 @@ export type Certificate =
       readonly answer: "YES";
       readonly criterion: "reversible";
       readonly inverses: readonly { readonly rule: number; readonly steps: readonly CStep[] }[];
+    }
+  | {
+      readonly answer: "YES";
+      readonly criterion: "rule-labelling";
+      /** The label of each rule, in rule order; critical peaks must be decreasing (the system is linear). */
+      readonly labels: readonly number[];
+      readonly pairs: readonly (CPair & CJoin)[];
     }
   | {
       readonly answer: "YES";

@@ -11,6 +11,7 @@ import { proveReversible } from "./criteria/reversible.ts";
 import { quickNonConfluence, deepNonConfluence } from "./criteria/non-confluence.ts";
 import { proveByRemovingRules } from "./criteria/redundant-rules.ts";
 import { proveCrModulo } from "./criteria/cr-modulo.ts";
+import { proveRuleLabelling } from "./criteria/rule-labelling.ts";
 
 export type Answer = "YES" | "NO" | "MAYBE";
 
@@ -37,8 +38,8 @@ const STAGES: readonly Stage[] = [
   { name: "development-closed", share: 0.1, run: proveDevelopmentClosed },
   { name: "strongly-closed", share: 0.1, run: proveStronglyClosed },
   { name: "reversible", share: 0.1, run: proveReversible },
+  { name: "rule-labelling", share: 0.1, run: proveRuleLabelling },
   { name: "cr-modulo", share: 0.2, run: proveCrModulo },
-  { name: "non-joinable peak", share: 0.3, run: deepNonConfluence },
   {
     name: "redundant rules",
     share: 0.2,
@@ -48,8 +49,10 @@ const STAGES: readonly Stage[] = [
         (x, b2) => proveKnuthBendix(x, b2),
         proveDevelopmentClosed,
         proveStronglyClosed,
+        proveRuleLabelling,
       ]),
   },
+  { name: "non-joinable peak", share: 0.3, run: deepNonConfluence },
 ];
 
 /** Receives each stage's name and duration (for profiling). */

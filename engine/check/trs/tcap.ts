@@ -47,7 +47,17 @@ export class Capper {
     return out;
   }
 
+  private readonly caps = new Map<Term, Cap>();
+
   cap(t: Term): Cap {
+    const known = this.caps.get(t);
+    if (known) return known;
+    const c = this.capOf(t);
+    this.caps.set(t, c);
+    return c;
+  }
+
+  private capOf(t: Term): Cap {
     if (isVar(t)) return { kind: "rigid", v: t };
     const c: Cap = { kind: "fn", head: t.head, args: t.args.map((a) => this.cap(a)) };
     for (const l of this.lhsByHead.get(t.head) ?? [])

@@ -79,6 +79,11 @@ export class TermBank {
     return this.newVar(`${base}_${i}`);
   }
 
+  /** The variable with index i (see `varIndex`). */
+  variableAt(i: number): Term {
+    return this.varTerms[i]!;
+  }
+
   varName(t: Term): string {
     return this.varNames[varIndex(t)]!;
   }

@@ -1,6 +1,7 @@
 // The checker's own non-joinability arguments: normal forms, term caps with root-symbol sets,
 // and finite sets closed under rewriting.
 import type { CNonJoinable } from "../../../engine/check/trs/certificate.ts";
+import { checkAutomata } from "./automata.ts";
 import { eq, fromC, key, matchT, replace, subst, type R, type T } from "./terms.ts";
 
 /** All one-step reducts of t. */
@@ -77,6 +78,7 @@ export function checkNonJoinable(rules: readonly R[], s: T, t: T, reason: CNonJo
     if (capsMeet(cap(rules, s), cap(rules, t))) throw new Error("the caps unify");
     return;
   }
+  if (reason.kind === "automata") return checkAutomata(rules, s, t, reason.left, reason.right, arity);
   const [from, to] = reason.swap ? [t, s] : [s, t];
   const closure = closedSet(rules, reason.closure, from, arity);
   const other = reason.otherClosure && closedSet(rules, reason.otherClosure, to, arity);

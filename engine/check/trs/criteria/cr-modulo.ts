@@ -17,7 +17,7 @@ const DERIVE_LIMITS = { maxTerms: 600, maxSize: 60 };
 
 /** The largest set of rules (with non-variable sides) each of which is undone by the set. */
 export function reversibleCore(trs: Trs, budget: Budget): { rules: Rule[]; inverses: Map<Rule, Step[]> } {
-  let core = trs.rules.filter((r) => !isVar(r.rhs));
+  let core = trs.rules.filter((r) => !isVar(r.rhs) && varsOf(r.lhs).every((v) => varsOf(r.rhs).includes(v)));
   for (;;) {
     const rw = new Rewriter(trs, core);
     const inverses = new Map<Rule, Step[]>();

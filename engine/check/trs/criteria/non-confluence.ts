@@ -3,13 +3,15 @@
 // reduct set of one side that the other side cannot reach.
 import { attempt, type Budget } from "../budget.ts";
 import { explore, derivationTo, type Reach } from "../explore.ts";
-import { toCSteps, toCTerm, type CNonJoinable } from "../certificate.ts";
+import { toCSteps, toCTerm, type CAutomaton, type CNonJoinable } from "../certificate.ts";
+import { complete, intersects, type TreeAutomaton } from "../automata.ts";
+import { isLeftLinear, type Trs } from "../trs.ts";
 import { showDerivation, showTerm, type Analysis, type Proof } from "../analysis.ts";
 import { criticalPairStream, type CriticalPair } from "../critical-pairs.ts";
 import type { Step } from "../rewrite.ts";
 import type { Term } from "../term.ts";
 
-const SIDE_LIMITS = { maxTerms: 150, maxSize: 40 };
+const PEAK_LIMITS = { maxTerms: 300, maxSize: 40 };
 const CLOSURE_LIMITS = { maxTerms: 120, maxSize: 40 };
 
 interface Witness {
@@ -24,7 +26,7 @@ export function quickNonConfluence(a: Analysis, budget: Budget): Proof | undefin
   for (const cp of criticalPairStream(a.trs)) {
     if (cp.left === cp.right) continue;
     if (budget.expired()) return undefined;
-    const w = attempt(() => quick(a, cp, budget.slice(20, 2000)));
+    const w = attempt(() => quick(a, cp, budget.slice(10, 500)));
     if (w) return report(a, w);
   }
   return undefined;
@@ -32,9 +34,10 @@ export function quickNonConfluence(a: Analysis, budget: Budget): Proof | undefin
 
 /** Critical pairs whose sides' explored reducts contain a non-joinable pair. */
 export function deepNonConfluence(a: Analysis, budget: Budget): Proof | undefined {
-  for (const cp of nontrivial(a)) {
+  const peaks = [...nontrivial(a).map((cp) => ({ peak: cp.peak, first: [cp.left, cp.right] })), ...a.trs.rules.map((r) => ({ peak: r.lhs, first: [r.rhs] }))];
+  for (const { peak, first } of peaks) {
     if (budget.expired()) return undefined;
-    const w = attempt(() => deep(a, cp, budget.slice(100)));
+    const w = attempt(() => deep(a, peak, budget.slice(60), first));
     if (w) return report(a, w);
   }
   return undefined;
@@ -53,44 +56,69 @@ function quick(a: Analysis, cp: CriticalPair, budget: Budget): Witness | undefin
   const { left, right } = peakSteps(cp);
   if (a.rw.isNormal(cp.left) && a.rw.isNormal(cp.right)) return { peak: cp.peak, left: [left], right: [right], reason: { kind: "normal-forms" } };
   if (a.capper.nonJoinable(cp.left, cp.right)) return { peak: cp.peak, left: [left], right: [right], reason: { kind: "tcap" } };
+  if (a.rw.normalize(cp.left, budget) === a.rw.normalize(cp.right, budget)) return undefined;
   const l = a.rw.derivation(cp.left, budget);
   const r = a.rw.derivation(cp.right, budget);
-  const s = l.at(-1)?.to ?? cp.left;
-  const t = r.at(-1)?.to ?? cp.right;
-  if (s !== t) return { peak: cp.peak, left: [left, ...l], right: [right, ...r], reason: { kind: "normal-forms" } };
+  return { peak: cp.peak, left: [left, ...l], right: [right, ...r], reason: { kind: "normal-forms" } };
+}
+
+/** Explores the reducts of a peak and tries pairs of them: any two reducts of the peak will do. */
+function deep(a: Analysis, peak: Term, budget: Budget, first: readonly Term[] = []): Witness | undefined {
+  const R = explore(a.rw, peak, PEAK_LIMITS, budget);
+  const witness = (s: Term, t: Term, reason: CNonJoinable): Witness => ({
+    peak,
+    left: derivationTo(R, s),
+    right: derivationTo(R, t),
+    reason,
+  });
+  const terms = [...R.parent.keys()];
+  const normal = terms.filter((u) => a.rw.isNormal(u));
+  if (normal.length >= 2) return witness(normal[0]!, normal[1]!, { kind: "normal-forms" });
+  const small = terms.sort((x, y) => x.size - y.size).slice(0, 16);
+  const candidates = [...new Set([...first.filter((u) => R.parent.has(u)), ...normal, ...small])];
+  for (let i = 0; i < candidates.length; i++)
+    for (let j = i + 1; j < candidates.length; j++) {
+      budget.tick();
+      if (a.capper.nonJoinable(candidates[i]!, candidates[j]!)) return witness(candidates[i]!, candidates[j]!, { kind: "tcap" });
+    }
+  const automata = isLeftLinear(a.trs) ? automataTest(a, candidates.slice(0, 5), budget) : undefined;
+  if (automata) return witness(automata.s, automata.t, automata.reason);
+  const few = candidates.slice(0, 8);
+  for (let i = 0; i < few.length; i++)
+    for (let j = i + 1; j < few.length; j++) {
+      if (budget.expired()) return undefined;
+      const reason = attempt(() => closureTest(a, few[i]!, few[j]!, budget.slice(10)));
+      if (reason) return witness(few[i]!, few[j]!, reason);
+    }
   return undefined;
 }
 
-/** Explores both sides and tries pairs of their reducts. */
-function deep(a: Analysis, cp: CriticalPair, budget: Budget): Witness | undefined {
-  const S = explore(a.rw, cp.left, SIDE_LIMITS, budget);
-  const T = explore(a.rw, cp.right, SIDE_LIMITS, budget);
-  for (const u of S.parent.keys()) if (T.parent.has(u)) return undefined;
-  const { left, right } = peakSteps(cp);
-  const witness = (s: Term, t: Term, reason: CNonJoinable): Witness => ({
-    peak: cp.peak,
-    left: [left, ...derivationTo(S, s)],
-    right: [right, ...derivationTo(T, t)],
-    reason,
-  });
-  if (S.complete && T.complete) return witness(cp.left, cp.right, closureReason(a, S, T, false)!);
-  const small = (R: Reach) => [...R.parent.keys()].sort((x, y) => x.size - y.size).slice(0, 12);
-  const nfS = [...S.parent.keys()].filter((u) => a.rw.isNormal(u));
-  const nfT = [...T.parent.keys()].filter((u) => a.rw.isNormal(u));
-  if (nfS[0] && nfT[0]) return witness(nfS[0], nfT[0], { kind: "normal-forms" });
-  const lefts = [cp.left, ...nfS.slice(0, 3), ...small(S)];
-  const rights = [cp.right, ...nfT.slice(0, 3), ...small(T)];
-  for (const s of lefts)
-    for (const t of rights) {
-      budget.tick();
-      if (a.capper.nonJoinable(s, t)) return witness(s, t, { kind: "tcap" });
-    }
-  for (const s of lefts.slice(0, 6))
-    for (const t of rights.slice(0, 6)) {
-      const reason = closureTest(a, s, t, budget);
-      if (reason) return witness(s, t, reason);
+/** Two of the terms whose tree automata (closed under rewriting) have disjoint languages. */
+function automataTest(a: Analysis, terms: readonly Term[], budget: Budget): { s: Term; t: Term; reason: CNonJoinable } | undefined {
+  const automata = new Map<Term, ReturnType<typeof complete>>();
+  const automaton = (u: Term) => (automata.has(u) ? automata.get(u) : automata.set(u, attempt(() => complete(a.trs, u, budget.slice(15)))).get(u));
+  for (let i = 0; i < terms.length; i++)
+    for (let j = i + 1; j < terms.length; j++) {
+      const A = automaton(terms[i]!);
+      const B = A && automaton(terms[j]!);
+      if (!A || !B || intersects(A.automaton, A.final, B.automaton, B.final)) continue;
+      const reason: CNonJoinable = { kind: "automata", left: toCAutomaton(a.trs, A.automaton, A.final), right: toCAutomaton(a.trs, B.automaton, B.final) };
+      return { s: terms[i]!, t: terms[j]!, reason };
     }
   return undefined;
+}
+
+function toCAutomaton(trs: Trs, A: TreeAutomaton, final: number): CAutomaton {
+  const b = trs.bank;
+  return {
+    final,
+    transitions: A.transitions.map((t) => ({
+      ...(t.head >= 0 ? { symbol: b.symbolName(t.head) } : { variable: b.varName(b.variableAt(-1 - t.head)) }),
+      args: t.args,
+      to: t.to,
+    })),
+    epsilons: A.epsilons,
+  };
 }
 
 /** s and t have no common reduct because s's reducts form a finite set t cannot reach (or vice versa). */
@@ -128,7 +156,9 @@ function report(a: Analysis, w: Witness): Proof {
       ? "they are distinct normal forms"
       : w.reason.kind === "tcap"
         ? "their term caps (subterms that may be rewritten replaced by holes) do not unify"
-        : `the reducts of ${showTerm(a.trs, w.reason.swap ? t : s)} form a finite closed set of ${w.reason.closure.length} terms, none reachable from ${showTerm(a.trs, w.reason.swap ? s : t)}`;
+        : w.reason.kind === "automata"
+          ? `tree automata closed under rewriting accept their reducts (${w.reason.left.transitions.length} and ${w.reason.right.transitions.length} transitions) in disjoint languages`
+          : `the reducts of ${showTerm(a.trs, w.reason.swap ? t : s)} form a finite closed set of ${w.reason.closure.length} terms, none reachable from ${showTerm(a.trs, w.reason.swap ? s : t)}`;
   return {
     certificate: {
       answer: "NO",

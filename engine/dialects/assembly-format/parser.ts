@@ -1,0 +1,418 @@
+// Parses an op by walking its format's elements, then resolves operand types (type directives,
+// AllTypesMatch, SameOperandsAndResultType, buildable types, result inference) and properties.
+import type { OpDef, ValueSpec } from "../registry.ts";
+import type { OpAsmParser, ParsedOp, UnresolvedOperand } from "../../../grammar/mlir/asm-parser.ts";
+import type { Type } from "../../ir/types.ts";
+import type { Value } from "../../ir/value.ts";
+import type { Block, Region } from "../../ir/block.ts";
+import type { Context } from "../../ir/context.ts";
+import { FunctionType } from "../../ir/types.ts";
+import { Tok } from "../../../grammar/mlir/tokens.ts";
+import type { Variable, TypeArg, Element, Optional, CustomParam, CustomArg, Orders } from "./elements.ts";
+import { customDirectives, segments } from "./elements.ts";
+import { attrType } from "./attribute-forms.ts";
+import { parseTypes, parseAttributeVar, atLiteral, parseLiteral } from "./parse-elements.ts";
+
+class ParseEnv {
+  readonly operands = new Map<string, UnresolvedOperand[]>();
+  readonly operandTypes = new Map<string, Type[]>();
+  readonly resultTypes = new Map<string, Type[]>();
+  readonly regions = new Map<string, Region[]>();
+  readonly successors = new Map<string, Block[]>();
+  allOperands: UnresolvedOperand[] | undefined;
+  allOperandTypes: Type[] | undefined;
+  allResultTypes: Type[] | undefined;
+  regionList: Region[] | undefined;
+  successorList: Block[] | undefined;
+}
+
+/** The parser of one op's format. */
+export class FormatParser {
+  readonly def: OpDef;
+  readonly elements: readonly Element[];
+  readonly orders: Orders;
+  constructor(def: OpDef, elements: readonly Element[], orders: Orders) {
+    this.def = def;
+    this.elements = elements;
+    this.orders = orders;
+  }
+
+  parse(p: OpAsmParser, s: ParsedOp): void {
+    const env = new ParseEnv();
+    this.parseAll(p, s, env, this.elements);
+    this.finish(p, s, env);
+  }
+
+  private parseAll(p: OpAsmParser, s: ParsedOp, env: ParseEnv, elements: readonly Element[], skip?: Element): void {
+    for (const e of elements) if (e !== skip) this.parseOne(p, s, env, e);
+  }
+
+  private parseOne(p: OpAsmParser, s: ParsedOp, env: ParseEnv, e: Element): void {
+    switch (e.k) {
+      case "literal":
+        return parseLiteral(p, e.text);
+      case "space":
+      case "string":
+        return;
+      case "var":
+        return this.parseVar(p, s, env, e);
+      case "attr-dict":
+        return e.keyword ? p.parseOptionalAttrDictWithKeyword(s) : p.parseOptionalAttrDict(s);
+      case "prop-dict":
+        return p.parseOptionalPropDict(s);
+      case "operands":
+        env.allOperands = p.parseOperandList();
+        return;
+      case "regions": {
+        const rs: Region[] = [];
+        const first = p.parseOptionalRegion();
+        if (first) {
+          rs.push(first);
+          while (p.parseOptionalComma()) rs.push(p.parseRegion());
+        }
+        env.regionList = rs;
+        return;
+      }
+      case "successors": {
+        const bs: Block[] = [];
+        const first = p.parseOptionalSuccessor();
+        if (first) {
+          bs.push(first);
+          while (p.parseOptionalComma()) bs.push(p.parseSuccessor());
+        }
+        env.successorList = bs;
+        return;
+      }
+      case "type":
+        return this.setTypes(env, e.arg, parseTypes(p, e.arg));
+      case "functional-type": {
+        const span = p.here();
+        const t = p.parseType();
+        if (!(t instanceof FunctionType)) p.error("expected a function type", span);
+        this.setTypes(env, e.inputs, [...t.inputs]);
+        this.setTypes(env, e.results, [...t.results]);
+        return;
+      }
+      case "custom":
+        return this.parseCustom(p, s, env, e.name, e.args);
+      case "ref":
+        return;
+      case "optional":
+        return this.parseOptional(p, s, env, e);
+    }
+  }
+
+  private parseOptional(p: OpAsmParser, s: ParsedOp, env: ParseEnv, g: Optional): void {
+    const rest = g.then.filter((e) => e !== g.elidedAnchor && e.k !== "space");
+    const first = rest[0];
+    if (first !== undefined && this.atElement(p, first)) {
+      this.parseAll(p, s, env, g.then, g.elidedAnchor);
+      if (g.elidedAnchor) s.addAttribute(g.elidedAnchor.name, p.ctx.unit());
+    } else if (g.else.length > 0) {
+      this.parseAll(p, s, env, g.else);
+    }
+  }
+
+  /** Whether the next tokens start `e` (the first element of an optional group). */
+  private atElement(p: OpAsmParser, e: Element): boolean {
+    switch (e.k) {
+      case "literal":
+        return atLiteral(p, e.text);
+      case "var":
+        switch (e.kind) {
+          case "operand":
+          case "result":
+            return p.isOperand();
+          case "region":
+            return p.atRegion();
+          case "successor":
+            return p.at(Tok.caretIdent);
+          case "attr": {
+            const spec = e.attr;
+            if (spec?.enumCases && (spec.enumStorage === undefined || typeof spec.enumStorage === "string"))
+              return spec.enumCases.some((c) => p.isKeyword(c)) || p.at(Tok.string);
+            if (typeof spec?.enumStorage === "object" && !e.qualified) return p.at(Tok.less) || p.at(Tok.hashIdent);
+            if (e.name === "sym_name") return p.at(Tok.atIdent);
+            return !(
+              p.at(Tok.rparen) ||
+              p.at(Tok.rsquare) ||
+              p.at(Tok.rbrace) ||
+              p.at(Tok.greater) ||
+              p.at(Tok.colon) ||
+              p.at(Tok.comma) ||
+              p.at(Tok.eof) ||
+              p.at(Tok.percentIdent) ||
+              p.at(Tok.arrow) ||
+              p.at(Tok.equal) ||
+              p.at(Tok.lbrace) ||
+              p.isKeyword("attributes") ||
+              p.isKeyword("loc")
+            );
+          }
+        }
+        return false;
+      case "operands":
+        return p.isOperand();
+      case "regions":
+        return p.atRegion();
+      case "successors":
+        return p.at(Tok.caretIdent);
+      case "type":
+      case "functional-type":
+        return p.atType();
+      case "custom": {
+        const d = customDirectives.get(e.name);
+        if (d?.present === undefined) throw new Error(`${this.def.name}: custom<${e.name}> cannot start an optional group`);
+        return d.present(p);
+      }
+      case "attr-dict":
+        return p.at(Tok.lbrace) || (e.keyword && p.isKeyword("attributes"));
+      case "prop-dict":
+        return p.at(Tok.less);
+      default:
+        return false;
+    }
+  }
+
+  private parseVar(p: OpAsmParser, s: ParsedOp, env: ParseEnv, v: Variable): void {
+    switch (v.kind) {
+      case "operand": {
+        const list: UnresolvedOperand[] =
+          v.arity === "variadic"
+            ? p.parseOperandList()
+            : v.arity === "optional"
+              ? optionalList(p.parseOptionalOperand())
+              : [p.parseOperand()];
+        env.operands.set(v.name, list);
+        return;
+      }
+      case "result":
+        return p.error(`result '${v.name}' cannot be parsed by name`);
+      case "region": {
+        const rs: Region[] = [];
+        if (v.arity === "variadic") {
+          const first = p.parseOptionalRegion();
+          if (first) {
+            rs.push(first);
+            while (p.parseOptionalComma()) rs.push(p.parseRegion());
+          }
+        } else rs.push(p.parseRegion());
+        env.regions.set(v.name, rs);
+        return;
+      }
+      case "successor": {
+        const bs: Block[] = [];
+        if (v.arity === "variadic") {
+          const first = p.parseOptionalSuccessor();
+          if (first) {
+            bs.push(first);
+            while (p.parseOptionalComma()) bs.push(p.parseSuccessor());
+          }
+        } else bs.push(p.parseSuccessor());
+        env.successors.set(v.name, bs);
+        return;
+      }
+      case "attr":
+        s.addAttribute(v.name, parseAttributeVar(p, v));
+    }
+  }
+
+  private setTypes(env: ParseEnv, arg: TypeArg, types: Type[]): void {
+    if (arg.k === "operands") env.allOperandTypes = types;
+    else if (arg.k === "results") env.allResultTypes = types;
+    else (arg.kind === "operand" ? env.operandTypes : env.resultTypes).set(arg.name, types);
+  }
+
+  private parseCustom(p: OpAsmParser, s: ParsedOp, env: ParseEnv, name: string, params: readonly CustomParam[]): void {
+    const d = customDirectives.get(name);
+    if (d === undefined) p.error(`custom directive '${name}' is not registered`);
+    const args = params.map((e) => this.customArg(s, env, e));
+    d.parse(p, args, s);
+    params.forEach((e, i) => {
+      const a = args[i]!;
+      if (a.ref || e.k === "ref") return;
+      if (e.k === "var") {
+        if (e.kind === "operand") env.operands.set(e.name, a.operands ?? []);
+        else if (e.kind === "attr") {
+          if (a.attribute !== undefined) s.addAttribute(e.name, a.attribute);
+        } else if (e.kind === "region") env.regions.set(e.name, a.regions ?? []);
+        else if (e.kind === "successor") env.successors.set(e.name, a.successors ?? []);
+      } else if (e.k === "type") this.setTypes(env, e.arg, a.types ?? []);
+    });
+  }
+
+  private customArg(s: ParsedOp, env: ParseEnv, e: Element): CustomArg {
+    const ref = e.k === "ref";
+    const el = e.k === "ref" ? e.arg : e;
+    if (el.k === "var") {
+      const base = { name: el.name, arity: el.arity, ref };
+      switch (el.kind) {
+        case "operand":
+          return { ...base, kind: "operand", operands: env.operands.get(el.name) };
+        case "result":
+          return { ...base, kind: "result" };
+        case "attr":
+          return { ...base, kind: "attribute", attribute: s.getAttribute(el.name) };
+        case "region":
+          return { ...base, kind: "region", regions: env.regions.get(el.name) };
+        case "successor":
+          return { ...base, kind: "successor", successors: env.successors.get(el.name) };
+      }
+    }
+    if (el.k === "type") {
+      const arg = el.arg;
+      const isResult = arg.k === "results" || (arg.k === "var" && arg.kind === "result");
+      const types =
+        arg.k === "operands"
+          ? env.allOperandTypes
+          : arg.k === "results"
+            ? env.allResultTypes
+            : (isResult ? env.resultTypes : env.operandTypes).get(arg.name);
+      return {
+        kind: isResult ? "result-type" : "operand-type",
+        name: arg.k === "var" ? arg.name : arg.k,
+        arity: arg.k === "var" ? arg.arity : "variadic",
+        ref,
+        types,
+      };
+    }
+    if (el.k === "attr-dict") return { kind: "attr-dict", name: "", arity: "single", ref, attributes: s.attributes };
+    if (el.k === "string") return { kind: "string", name: "", arity: "single", ref, text: el.text };
+    throw new Error(`${this.def.name}: unsupported custom directive argument '${el.k}'`);
+  }
+
+  // ----- resolving operands and types, properties -----
+
+  private finish(p: OpAsmParser, s: ParsedOp, env: ParseEnv): void {
+    const def = this.def;
+    const ctx = p.ctx;
+    const opSpecs = def.operands ?? [];
+    const resSpecs = def.results ?? [];
+    const span = p.nameSpan;
+
+    // Operand names to unresolved lists, in declaration order.
+    const unresolved: UnresolvedOperand[][] = env.allOperands
+      ? splitAll(env.allOperands, opSpecs)
+      : opSpecs.map((o) => env.operands.get(o.name) ?? []);
+    const opTypes: (Type[] | undefined)[] = env.allOperandTypes
+      ? splitTypes(env.allOperandTypes, opSpecs, unresolved)
+      : opSpecs.map((o) => env.operandTypes.get(o.name));
+    const resCounts = resSpecs.map((r) => ((r.arity ?? "single") === "single" ? 1 : undefined));
+    const resTypes: (Type[] | undefined)[] = env.allResultTypes
+      ? splitResultTypes(env.allResultTypes, resSpecs)
+      : resSpecs.map((r) => env.resultTypes.get(r.name));
+
+    const known = (): Type | undefined => [...opTypes, ...resTypes].find((t) => t !== undefined && t.length > 0)?.[0];
+    const fill = (n: number, t: Type) => Array.from({ length: n }, () => t);
+    const named = (name: string): Type | undefined => {
+      const oi = opSpecs.findIndex((o) => o.name === name);
+      if (oi >= 0) return opTypes[oi]?.[0];
+      const ri = resSpecs.findIndex((o) => o.name === name);
+      if (ri >= 0) return resTypes[ri]?.[0];
+      return attrType(s.getAttribute(name));
+    };
+    const inferPass = (): boolean => {
+      let progress = false;
+      const assign = (isOperand: boolean, i: number, name: string) => {
+        const list = isOperand ? opTypes : resTypes;
+        if (list[i] !== undefined) return;
+        const n = isOperand ? unresolved[i]!.length : (resCounts[i] ?? undefined);
+        if (n === undefined) return;
+        let t: Type | undefined;
+        for (const group of def.typesMatch ?? []) {
+          if (!group.includes(name)) continue;
+          for (const other of group) if (other !== name) t ??= named(other);
+        }
+        const spec = (isOperand ? opSpecs : resSpecs)[i];
+        const build = (spec?.type as { buildableType?: (ctx: Context) => Type } | undefined)?.buildableType;
+        if (t === undefined && build !== undefined) t = build(ctx);
+        if (t === undefined && def.traits.has("SameOperandsAndResultType")) t = known();
+        if (t === undefined && isOperand && def.traits.has("SameTypeOperands"))
+          t = opTypes.find((x) => x !== undefined && x.length > 0)?.[0];
+        if (t !== undefined) {
+          list[i] = fill(n, t);
+          progress = true;
+        }
+      };
+      opSpecs.forEach((o, i) => assign(true, i, o.name));
+      resSpecs.forEach((r, i) => assign(false, i, r.name));
+      return progress;
+    };
+    while (inferPass());
+    if (resTypes.some((t) => t === undefined) && def.inferResultTypes && opTypes.every((t) => t !== undefined)) {
+      const inferred = def.inferResultTypes(ctx, opTypes.flat() as Type[], (n) => s.getAttribute(n));
+      if (inferred === undefined) p.error(`failed to infer the result types of '${def.name}'`, span);
+      const split = splitResultTypes(inferred, resSpecs);
+      split.forEach((t, i) => (resTypes[i] ??= t));
+      while (inferPass());
+    }
+    opSpecs.forEach((o, i) => {
+      if (opTypes[i] === undefined && unresolved[i]!.length === 0) opTypes[i] = [];
+      if (opTypes[i] === undefined) p.error(`type of operand '${o.name}' of '${def.name}' cannot be inferred`, span);
+    });
+    resSpecs.forEach((r, i) => {
+      if (resTypes[i] === undefined) p.error(`type of result '${r.name}' of '${def.name}' cannot be inferred`, span);
+    });
+
+    const operands: Value[] = [];
+    unresolved.forEach((us, i) => operands.push(...p.resolveOperands(us, opTypes[i]!, us[0]?.span ?? span)));
+    s.operands = operands;
+    s.resultTypes = resTypes.flat() as Type[];
+    if (env.regionList) s.regions = env.regionList;
+    else for (const name of this.orders.regions) s.regions.push(...(env.regions.get(name) ?? []));
+    if (env.successorList) s.successors = env.successorList;
+    else for (const name of this.orders.successors) s.successors.push(...(env.successors.get(name) ?? []));
+
+    if (def.traits.has("AttrSizedOperandSegments"))
+      s.addAttribute(
+        "operandSegmentSizes",
+        ctx.denseArray(
+          ctx.i32(),
+          unresolved.map((u) => BigInt(u.length)),
+        ),
+      );
+    if (def.traits.has("AttrSizedResultSegments"))
+      s.addAttribute(
+        "resultSegmentSizes",
+        ctx.denseArray(
+          ctx.i32(),
+          resTypes.map((t) => BigInt(t?.length ?? 0)),
+        ),
+      );
+    splitProperties(ctx, def, s);
+  }
+}
+
+/** Inherent attributes (and defaults of missing defaulted ones) become properties. */
+function splitProperties(ctx: Context, def: OpDef, s: ParsedOp): void {
+  const inherent = def.attributes ?? {};
+  const isInherent = (n: string) => inherent[n] !== undefined || n === "operandSegmentSizes" || n === "resultSegmentSizes";
+  const props = [...(s.properties ?? []), ...s.attributes.filter((a) => isInherent(a.name))];
+  for (const [name, spec] of Object.entries(inherent))
+    if (spec.default && !props.some((a) => a.name === name)) props.push({ name, value: spec.default(ctx) });
+  s.properties = props;
+  s.attributes = s.attributes.filter((a) => !isInherent(a.name));
+}
+
+function optionalList(u: UnresolvedOperand | undefined): UnresolvedOperand[] {
+  return u === undefined ? [] : [u];
+}
+
+/** Splits `operands` (all of them) among the declared groups: variadics share what is left. */
+function splitAll<T>(all: readonly T[], specs: readonly ValueSpec[]): T[][] {
+  const segs = segments(specs, all.length, undefined);
+  return segs.map(([start, n]) => all.slice(start, start + n));
+}
+function splitTypes(all: readonly Type[], specs: readonly ValueSpec[], operands: readonly UnresolvedOperand[][]): Type[][] {
+  let start = 0;
+  return specs.map((_, i) => {
+    const n = operands[i]!.length;
+    const out = all.slice(start, start + n);
+    start += n;
+    return out;
+  });
+}
+function splitResultTypes(all: readonly Type[], specs: readonly ValueSpec[]): Type[][] {
+  if (specs.length === 0) return [];
+  return splitAll(all, specs);
+}

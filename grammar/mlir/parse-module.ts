@@ -37,9 +37,7 @@ export function parseSource(ctx: Context, file: SourceFile): ParseResult {
   if (
     only !== null &&
     only === top.last &&
-    only.name === "builtin.module" &&
-    only.attrs.entries.length === 0 &&
-    !(only.props.entries.length > 0 && false)
+    only.name === "builtin.module"
   ) {
     top.remove(only);
     module = only;

@@ -4,7 +4,17 @@ import { op, Trait, type Dialect } from "./registry.ts";
 import type { OpAsmParser, ParsedOp } from "../../grammar/mlir/asm-parser.ts";
 import type { OpAsmPrinter } from "../../grammar/mlir/asm-printer.ts";
 import type { Operation } from "../ir/operation.ts";
-import { anyMemRef, anyTensor, group, indexType, printAttrs, rankedTensor, resolveIndices, setSegments, unitAttr } from "./shaped-ops.ts";
+import {
+  anyMemRef,
+  anyTensor,
+  group,
+  indexType,
+  printAttrs,
+  rankedTensor,
+  resolveIndices,
+  setSegments,
+  unitAttr,
+} from "./shaped-ops.ts";
 
 /** `(%d0) copy(%t)? size_hint=%h? {attrs} : tensor<...>` */
 function parseAllocTensor(p: OpAsmParser, s: ParsedOp): void {
@@ -158,4 +168,3 @@ export const bufferizationDialect: Dialect = {
     }),
   ],
 };
-

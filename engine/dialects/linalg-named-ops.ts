@@ -12,6 +12,8 @@ import { constraint } from "./shaped-ops.ts";
 
 export interface NamedOpSpec {
   readonly name: string;
+  /** Number of inputs (the body has one more argument, for the output). */
+  readonly inputs: number;
   readonly body: BodyBuilder;
   readonly attributes?: Readonly<Record<string, AttrSpec>>;
 }
@@ -51,11 +53,7 @@ const quantized: BodyBuilder = (b, args) => {
   const c = last(args);
   const cs = (x: Value) => b.cast("cast_signed", c.type, x);
   b.yield([
-    b.binary(
-      "add",
-      c,
-      b.binary("mul", b.binary("sub", cs(args[0]!), cs(args[2]!)), b.binary("sub", cs(args[1]!), cs(args[3]!))),
-    ),
+    b.binary("add", c, b.binary("mul", b.binary("sub", cs(args[0]!), cs(args[2]!)), b.binary("sub", cs(args[1]!), cs(args[3]!)))),
   ]);
 };
 
@@ -124,11 +122,7 @@ export function elementwiseArity(kind: Attribute | undefined): number {
 
 const conv = contraction("cast_signed");
 
-const convolutions = [
-  "conv_1d",
-  "conv_2d",
-  "conv_3d",
-];
+const convolutions = ["conv_1d", "conv_2d", "conv_3d"];
 const windowedConvolutions = [
   "conv_1d_nwc_wcf",
   "conv_1d_ncw_fcw",
@@ -193,16 +187,16 @@ const binaries: [string, BinaryFn][] = [
 
 /** Named ops whose only syntax is `{attrs} ins(...) outs(...) -> results`. */
 export const opdslOps: readonly NamedOpSpec[] = [
-  { name: "copy", body: copyBody, attributes: { cast: castAttr } },
-  ...unaryFns.map((fn) => ({ name: fn, body: unaryBody(fn) })),
-  ...binaries.map(([name, fn]) => ({ name, body: binaryBody(fn) })),
-  { name: "select", body: selectBody },
-  { name: "quantized_matmul", body: quantized },
-  { name: "quantized_batch_matmul", body: quantized },
-  ...contractions.map((name) => ({ name, body: conv })),
-  ...convolutions.map((name) => ({ name, body: conv })),
-  ...windowedConvolutions.map((name) => ({ name, body: conv, attributes: windowAttrs })),
-  ...quantizedConvolutions.map((name) => ({ name, body: quantized, attributes: windowAttrs })),
-  ...poolings.map(([name, fn, cast]) => ({ name, body: pooling(fn, cast), attributes: windowAttrs })),
-  { name: "fill_rng_2d", body: fillRng2d },
+  { name: "copy", inputs: 1, body: copyBody, attributes: { cast: castAttr } },
+  ...unaryFns.map((fn) => ({ name: fn, inputs: 1, body: unaryBody(fn) })),
+  ...binaries.map(([name, fn]) => ({ name, inputs: 2, body: binaryBody(fn) })),
+  { name: "select", inputs: 3, body: selectBody },
+  { name: "quantized_matmul", inputs: 4, body: quantized },
+  { name: "quantized_batch_matmul", inputs: 4, body: quantized },
+  ...contractions.map((name) => ({ name, inputs: 2, body: conv })),
+  ...convolutions.map((name) => ({ name, inputs: 2, body: conv })),
+  ...windowedConvolutions.map((name) => ({ name, inputs: 2, body: conv, attributes: windowAttrs })),
+  ...quantizedConvolutions.map((name) => ({ name, inputs: 4, body: quantized, attributes: windowAttrs })),
+  ...poolings.map(([name, fn, cast]) => ({ name, inputs: 2, body: pooling(fn, cast), attributes: windowAttrs })),
+  { name: "fill_rng_2d", inputs: 3, body: fillRng2d },
 ];

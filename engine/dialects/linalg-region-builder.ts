@@ -87,22 +87,27 @@ const complexFastmath = new Set(["complex.add", "complex.sub", "complex.mul", "c
 /** Why a body cannot be built (MLIR asserts or reports these). */
 export class RegionBuildError extends Error {}
 
-/** Appends ops to one block; every op gets the unknown location, as MLIR's builders give them. */
+/** Appends ops to one block; ops get `loc` (MLIR's named-op builders use the unknown location). */
 export class RegionBuilder {
   readonly ctx: Context;
   readonly block: Block;
   readonly loc: Location;
-  constructor(ctx: Context, block: Block) {
+  constructor(ctx: Context, block: Block, loc: Location = ctx.unknownLoc()) {
     this.ctx = ctx;
     this.block = block;
-    this.loc = ctx.unknownLoc();
+    this.loc = loc;
   }
 
   /**
    * Creates `name` with the given operands and result types; inherent attributes the op's
    * definition gives a default (e.g. `fastmath`) are set as MLIR's property defaults are.
    */
-  create(name: string, operands: readonly Value[], resultTypes: readonly Type[], attrs: readonly NamedAttribute[] = []): Operation {
+  create(
+    name: string,
+    operands: readonly Value[],
+    resultTypes: readonly Type[],
+    attrs: readonly NamedAttribute[] = [],
+  ): Operation {
     const ctx = this.ctx;
     const def = ctx.registry.lookup(name);
     const specs = def?.attributes ?? {};

@@ -9,8 +9,9 @@ import type { Type } from "../ir/types.ts";
 import type { Context } from "../ir/context.ts";
 import { Region, Block } from "../ir/block.ts";
 import { MemRefType, RankedTensorType } from "../ir/types.ts";
-import { ArrayAttr, DialectAttr, StringAttr, type Attribute, type NamedAttribute } from "../ir/attributes.ts";
+import { ArrayAttr, DialectAttr, StringAttr, type Attribute, type Location, type NamedAttribute } from "../ir/attributes.ts";
 import { RegionBuilder, RegionBuildError } from "./linalg-region-builder.ts";
+import { Tok } from "../../grammar/mlir/tokens.ts";
 import { group, parseI64List, printI64List, staticValues, i64Array, elementOf } from "./shaped-ops.ts";
 
 /** Builds a named op's body: `args` are the block arguments (inputs, then the output). */
@@ -44,10 +45,7 @@ export function parseInsOuts(p: OpAsmParser, s: ParsedOp, segments: boolean): St
   }
   s.operands = [...p.resolveOperands(r.inputs, r.inputTypes), ...p.resolveOperands(r.outputs, r.outputTypes)];
   if (segments)
-    s.addAttribute(
-      "operandSegmentSizes",
-      p.ctx.denseArray(p.ctx.i32(), [BigInt(r.inputs.length), BigInt(r.outputs.length)]),
-    );
+    s.addAttribute("operandSegmentSizes", p.ctx.denseArray(p.ctx.i32(), [BigInt(r.inputs.length), BigInt(r.outputs.length)]));
   return r;
 }
 
@@ -99,11 +97,12 @@ export function buildNamedRegion(
   operandTypes: readonly Type[],
   attrs: readonly NamedAttribute[],
   body: BodyBuilder,
+  loc: Location = ctx.unknownLoc(),
 ): Region {
   const region = new Region();
   const block = region.addBlock(new Block());
-  for (const t of operandTypes) block.addArgument(scalarOf(t), ctx.unknownLoc());
-  const b = new RegionBuilder(ctx, block);
+  for (const t of operandTypes) block.addArgument(scalarOf(t), loc);
+  const b = new RegionBuilder(ctx, block, loc);
   body(b, block.arguments, (name) => attrs.find((a) => a.name === name)?.value);
   return region;
 }
@@ -112,11 +111,20 @@ export function buildNamedRegion(
  * `prefix? {attrs} ins(...) outs(...) -> results`, creating the body. `prefix` parses what
  * comes after the op name for ops that have more (matmul's `indexing_maps = [...]`).
  */
-export function parseNamedOp(p: OpAsmParser, s: ParsedOp, body: BodyBuilder, prefix?: (p: OpAsmParser, s: ParsedOp) => void): void {
+export function parseNamedOp(
+  p: OpAsmParser,
+  s: ParsedOp,
+  body: BodyBuilder,
+  numArgs: number | ((s: ParsedOp) => number),
+  prefix?: (p: OpAsmParser, s: ParsedOp) => void,
+): void {
   prefix?.(p, s);
   const r = parseInsOuts(p, s, true);
   p.parseOptionalAttrDict(s);
   s.resultTypes = p.parseOptionalArrowTypeList();
+  const expected = typeof numArgs === "number" ? numArgs : numArgs(s);
+  const got = r.inputs.length + r.outputs.length;
+  if (got !== expected) p.error(`[parseNamedStructuredOpRegion] ods-gen generated region expects ${expected} args, got ${got}`);
   try {
     s.regions.push(buildNamedRegion(p.ctx, [...r.inputTypes, ...r.outputTypes], s.attributes, body));
   } catch (e) {
@@ -272,7 +280,7 @@ function parseShortForm(p: OpAsmParser): { name: string; attrs: NamedAttribute[]
   const name = p.parseAnyKeyword("operation name");
   if (p.ctx.registry.lookup(name) === undefined && !p.ctx.allowUnregistered) p.error(`unregistered operation '${name}'`, span);
   const attrs: NamedAttribute[] = [];
-  if (p.at(15 /* lbrace */)) p.parseAttrDictInto(attrs);
+  if (p.at(Tok.lbrace)) p.parseAttrDictInto(attrs);
   p.parseRBrace();
   return { name, attrs };
 }
@@ -283,6 +291,7 @@ function shortFormRegion(
   operandTypes: readonly Type[],
   payload: { name: string; attrs: NamedAttribute[] },
   kind: "map" | "reduce",
+  loc: Location,
 ): Region {
   const region = new Region();
   const block = region.addBlock(new Block());
@@ -290,7 +299,7 @@ function shortFormRegion(
   const args = block.arguments;
   const operands = kind === "map" ? args.slice(0, -1) : [args[args.length - 1]!, ...args.slice(0, -1)];
   const resultType = scalarOf(operandTypes[operandTypes.length - 1]!);
-  const b = new RegionBuilder(ctx, block);
+  const b = new RegionBuilder(ctx, block, loc);
   const o = b.create(payload.name, operands, [resultType], payload.attrs);
   b.yield([o.result()]);
   return region;
@@ -309,7 +318,7 @@ export function parseMapOrReduce(p: OpAsmParser, s: ParsedOp, kind: "map" | "red
   p.parseOptionalAttrDict(s);
   const types = [...r.inputTypes, ...r.outputTypes];
   if (short !== undefined) {
-    s.regions.push(types.length > 0 ? shortFormRegion(p.ctx, types, short, kind) : new Region());
+    s.regions.push(types.length > 0 ? shortFormRegion(p.ctx, types, short, kind, s.loc) : new Region());
     return;
   }
   const args = p.parseArgumentList("paren", true);
@@ -349,9 +358,15 @@ export function parseCopyLike(p: OpAsmParser, s: ParsedOp, attrName: string): vo
   s.addAttribute(attrName, i64Array(p.ctx, parseI64List(p)));
   p.parseOptionalAttrDict(s);
   s.regions.push(
-    buildNamedRegion(p.ctx, [...r.inputTypes, ...r.outputTypes], [], (b, args) => {
-      if (args.length > 0) b.yield([args[0]!]);
-    }),
+    buildNamedRegion(
+      p.ctx,
+      [...r.inputTypes, ...r.outputTypes],
+      [],
+      (b, args) => {
+        if (args.length > 0) b.yield([args[0]!]);
+      },
+      s.loc,
+    ),
   );
 }
 

@@ -23,7 +23,15 @@ import {
   printNamedOp,
   type BodyBuilder,
 } from "./linalg-structured.ts";
-import { castAttr, contraction, elementwiseArity, elementwiseBody, fillBody, opdslOps, type NamedOpSpec } from "./linalg-named-ops.ts";
+import {
+  castAttr,
+  contraction,
+  elementwiseArity,
+  elementwiseBody,
+  fillBody,
+  opdslOps,
+  type NamedOpSpec,
+} from "./linalg-named-ops.ts";
 import {
   arrayAttr,
   denseI64Array,
@@ -31,7 +39,7 @@ import {
   i32Attr,
   i64Array,
   i64Attr,
-
+  indexType,
   parseDynamicIndexList,
   parseI64List,
   printAttrs,
@@ -43,9 +51,7 @@ import {
   staticValues,
 } from "./shaped-ops.ts";
 
-const named =
-  (name: string) =>
-  (): string[] => [name];
+const named = (name: string) => (): string[] => [name];
 
 const structuredTraits = [Trait.AttrSizedOperandSegments];
 const structuredOperands = [
@@ -63,7 +69,7 @@ function namedOp(spec: NamedOpSpec): OpDef {
     results: tensorResults,
     attributes: { ...spec.attributes, operandSegmentSizes: {} },
     regions: 1,
-    parse: (p, s) => parseNamedOp(p, s, spec.body),
+    parse: (p, s) => parseNamedOp(p, s, spec.body, spec.inputs + 1),
     print: (p, o) => printNamedOp(p, o),
   });
 }
@@ -71,7 +77,17 @@ function namedOp(spec: NamedOpSpec): OpDef {
 // ----- ops with indexing maps (matmul, batch_matmul, batch_reduce_matmul, contract, elementwise) -----
 
 function mapsAttr(ctx: Context, numDims: number, results: readonly (readonly number[])[]): ArrayAttr {
-  return ctx.array(results.map((r) => ctx.affineMap(new AffineMap(numDims, 0, r.map((d) => dim(d))))));
+  return ctx.array(
+    results.map((r) =>
+      ctx.affineMap(
+        new AffineMap(
+          numDims,
+          0,
+          r.map((d) => dim(d)),
+        ),
+      ),
+    ),
+  );
 }
 
 /** `indexing_maps = [...]` if present. */
@@ -103,7 +119,7 @@ function contractionOp(name: string, numDims: number, defaults: readonly (readon
     attributes: { indexing_maps: indexingMapsAttr, cast: castAttr, operandSegmentSizes: {} },
     regions: 1,
     parse(p, s) {
-      parseNamedOp(p, s, body, (p2, s2) => {
+      parseNamedOp(p, s, body, 3, (p2, s2) => {
         if (!parseOptionalMaps(p2, s2)) s2.addAttribute("indexing_maps", mapsAttr(p2.ctx, numDims, defaults));
       });
     },
@@ -121,7 +137,7 @@ const contractOp = op("linalg.contract", {
   attributes: { indexing_maps: indexingMapsAttr, cast: castAttr, operandSegmentSizes: {} },
   regions: 1,
   parse(p, s) {
-    parseNamedOp(p, s, contraction("attr"), (p2, s2) => {
+    parseNamedOp(p, s, contraction("attr"), 3, (p2, s2) => {
       if (!parseOptionalMaps(p2, s2)) p2.error("expected 'indexing_maps'");
     });
   },
@@ -151,12 +167,18 @@ const elementwiseOp = op("linalg.elementwise", {
   regions: 1,
   parse(p, s) {
     let explicit = false;
-    parseNamedOp(p, s, elementwiseBody, (p2, s2) => {
-      p2.parseKeyword("kind");
-      p2.parseEqual();
-      s2.addAttribute("kind", p2.parseAttribute());
-      explicit = parseOptionalMaps(p2, s2);
-    });
+    parseNamedOp(
+      p,
+      s,
+      elementwiseBody,
+      (s2) => elementwiseArity(s2.getAttribute("kind")) + 1,
+      (p2, s2) => {
+        p2.parseKeyword("kind");
+        p2.parseEqual();
+        s2.addAttribute("kind", p2.parseAttribute());
+        explicit = parseOptionalMaps(p2, s2);
+      },
+    );
     if (!explicit) {
       const maps = elementwiseMaps(p.ctx, s.getAttribute("kind"), s.operands[s.operands.length - 1]?.type);
       if (maps === undefined) return p.error("return type needs to be shaped type", p.nameSpan);
@@ -174,12 +196,22 @@ const elementwiseOp = op("linalg.elementwise", {
 
 // ----- pack / unpack -----
 
-function parsePackLike(p: OpAsmParser, s: ParsedOp, pack: boolean): void {
+/** The result of pack/unpack: the destination's type when it is a tensor (none on buffers). */
+const destResult =
+  (dest: number) =>
+  (_ctx: Context, types: readonly Type[]): Type[] =>
+    types[dest] instanceof RankedTensorType ? [types[dest]] : [];
+
+/**
+ * linalg.pack's ODS format, hand-written: prr's format engine cannot yet infer the optional result
+ * when the optional `padding_value` is absent.
+ */
+function parsePack(p: OpAsmParser, s: ParsedOp): void {
   const ctx = p.ctx;
   const source = p.parseOperand();
   let padding: ReturnType<OpAsmParser["parseOperand"]>[] = [];
   let paddingType: Type[] = [];
-  if (pack && p.parseOptionalKeyword("padding_value")) {
+  if (p.parseOptionalKeyword("padding_value")) {
     p.parseLParen();
     padding = [p.parseOperand()];
     paddingType = [p.parseColonType()];
@@ -208,15 +240,15 @@ function parsePackLike(p: OpAsmParser, s: ParsedOp, pack: boolean): void {
     ...p.resolveOperands(padding, paddingType),
     ...resolveIndices(p, tiles.operands),
   ];
-  s.resultTypes = destType instanceof RankedTensorType ? [destType] : [];
-  if (pack) setSegments(p, s, [[source], [dest], padding, tiles.operands]);
+  s.resultTypes = destResult(1)(ctx, [sourceType, destType]);
+  setSegments(p, s, [[source], [dest], padding, tiles.operands]);
 }
 
-function printPackLike(p: OpAsmPrinter, o: Operation, pack: boolean): void {
+function printPack(p: OpAsmPrinter, o: Operation): void {
   const [source, dest] = o.operandValues;
   p.print(" ");
   p.printOperand(source!);
-  const padding = pack ? group(o, 2) : [];
+  const padding = group(o, 2);
   if (padding.length > 0) {
     p.print(" padding_value(");
     p.printOperand(padding[0]!);
@@ -225,15 +257,14 @@ function printPackLike(p: OpAsmPrinter, o: Operation, pack: boolean): void {
     p.print(")");
   }
   const perm = staticValues(o, "outer_dims_perm");
-  if (perm.length > 0) {
+  if (o.getAttr("outer_dims_perm") !== undefined) {
     p.print(" outer_dims_perm = ");
     printI64List(p, perm);
   }
   p.print(" inner_dims_pos = ");
   printI64List(p, staticValues(o, "inner_dims_pos"));
   p.print(" inner_tiles = ");
-  const tiles = pack ? group(o, 3) : o.operandValues.slice(2);
-  printDynamicIndexList(p, tiles, staticValues(o, "static_inner_tiles"));
+  printDynamicIndexList(p, group(o, 3), staticValues(o, "static_inner_tiles"));
   p.print(" into ");
   p.printOperand(dest!);
   printAttrs(p, o, ["outer_dims_perm", "inner_dims_pos", "static_inner_tiles"]);
@@ -296,7 +327,9 @@ const genericVerify = (o: Operation, emit: (m: string) => void): void => {
     emit(`expected as many non-induction variable region arguments as the number of input/output operands`);
   const maps = o.getAttr("indexing_maps");
   if (maps instanceof ArrayAttr && maps.elements.length !== o.operands.length)
-    emit(`expected the number of indexing_map (${maps.elements.length}) to be equal to the number of input/output operands (${o.operands.length})`);
+    emit(
+      `expected the number of indexing_map (${maps.elements.length}) to be equal to the number of input/output operands (${o.operands.length})`,
+    );
 };
 
 const ops: OpDef[] = [
@@ -389,12 +422,39 @@ const ops: OpDef[] = [
     results: tensorResults,
     attributes: { operandSegmentSizes: {} },
     regions: 1,
-    parse: (p, s) => parseNamedOp(p, s, fillBody),
+    parse: (p, s) => parseNamedOp(p, s, fillBody, 2),
     print: (p, o) => printNamedOp(p, o),
   }),
-  contractionOp("matmul", 3, [[0, 2], [2, 1], [0, 1]], true),
-  contractionOp("batch_matmul", 4, [[0, 1, 3], [0, 3, 2], [0, 1, 2]], true),
-  contractionOp("batch_reduce_matmul", 4, [[0, 1, 3], [0, 3, 2], [1, 2]], false),
+  contractionOp(
+    "matmul",
+    3,
+    [
+      [0, 2],
+      [2, 1],
+      [0, 1],
+    ],
+    true,
+  ),
+  contractionOp(
+    "batch_matmul",
+    4,
+    [
+      [0, 1, 3],
+      [0, 3, 2],
+      [0, 1, 2],
+    ],
+    true,
+  ),
+  contractionOp(
+    "batch_reduce_matmul",
+    4,
+    [
+      [0, 1, 3],
+      [0, 3, 2],
+      [1, 2],
+    ],
+    false,
+  ),
   contractOp,
   elementwiseOp,
   ...opdslOps.map(namedOp),
@@ -414,30 +474,31 @@ const ops: OpDef[] = [
       { name: "source", type: shaped },
       { name: "dest", type: shaped },
       { name: "padding_value", arity: "optional" },
-      { name: "inner_tiles", arity: "variadic" },
+      { name: "inner_tiles", arity: "variadic", type: indexType },
     ],
     results: [{ name: "result", arity: "optional" }],
     attributes: { ...packAttrs, operandSegmentSizes: {} },
-    parse: (p, s) => parsePackLike(p, s, true),
-    print: (p, o) => printPackLike(p, o, true),
+    parse: parsePack,
+    print: printPack,
     resultNames: named("pack"),
   }),
   op("linalg.unpack", {
     operands: [
       { name: "source", type: shaped },
       { name: "dest", type: shaped },
-      { name: "inner_tiles", arity: "variadic" },
+      { name: "inner_tiles", arity: "variadic", type: indexType },
     ],
     results: [{ name: "result", arity: "optional" }],
     attributes: packAttrs,
-    parse: (p, s) => parsePackLike(p, s, false),
-    print: (p, o) => printPackLike(p, o, false),
+    format:
+      "$source (`outer_dims_perm` `=` $outer_dims_perm^)? `inner_dims_pos` `=` $inner_dims_pos `inner_tiles` `=` " +
+      "custom<DynamicIndexList>($inner_tiles, $static_inner_tiles) `into` $dest attr-dict `:` type($source) `->` type($dest)",
+    inferResultTypes: destResult(1),
     resultNames: named("unpack"),
   }),
   winograd("winograd_filter_transform", "filter"),
   winograd("winograd_input_transform", "input"),
   winograd("winograd_output_transform", "value"),
 ];
-
 
 export const linalgDialect: Dialect = { name: "linalg", ops };

@@ -18,7 +18,6 @@ import {
 } from "../ir/attributes.ts";
 import { printDenseBody } from "../../grammar/mlir/print-attribute.ts";
 import { parseAffineMapBody } from "../../grammar/mlir/parse-affine.ts";
-import { parseExpandShape, printExpandShape } from "./tensor.ts";
 import {
   anyMemRef,
   arrayAttr,
@@ -27,23 +26,17 @@ import {
   elementOf,
   group,
   i32Attr,
-  i64Array,
   i64Attr,
   indexType,
-  parseDynamicIndexList,
   printAttrs,
-  printDynamicIndexList,
   rankedMemRef,
   resolveIndices,
-  setSegments,
-  staticValues,
   tensorOfMemRef,
   unitAttr,
 } from "./shaped-ops.ts";
 
-const named =
-  (name: string) =>
-  (): string[] => [name];
+const named = (name: string) => (): string[] => [name];
+const indices = (name: string) => ({ name, arity: "variadic" as const, type: indexType });
 
 const memref1d = constraint<Type>("1D memref of any type values", (t) => t instanceof MemRefType && t.shape.length === 1);
 const boolAttr = constraint<Attribute>(
@@ -81,62 +74,11 @@ const atomicKinds = [
 
 // ----- allocation -----
 
-/** `(%d0)[%s0] {attrs} : memref<...>` of alloc and alloca. */
-function parseAlloc(p: OpAsmParser, s: ParsedOp): void {
-  const sizes = p.parseOperandList("paren");
-  const symbols = p.parseOperandList("optionalSquare");
-  p.parseOptionalAttrDict(s);
-  s.resultTypes = [p.parseColonType()];
-  s.operands = [...resolveIndices(p, sizes), ...resolveIndices(p, symbols)];
-  setSegments(p, s, [sizes, symbols]);
-}
-
-function printAlloc(p: OpAsmPrinter, o: Operation): void {
-  p.print("(");
-  p.printOperands(group(o, 0));
-  p.print(")");
-  const symbols = group(o, 1);
-  if (symbols.length > 0) {
-    p.print("[");
-    p.printOperands(symbols);
-    p.print("]");
-  }
-  printAttrs(p, o);
-  p.print(" : ");
-  p.printType(o.result().type);
-}
-
 function verifyAlloc(o: Operation, emit: (m: string) => void): void {
   const t = o.result().type;
   if (!(t instanceof MemRefType)) return;
   const dyn = t.shape.filter((d) => d < 0).length;
   if (group(o, 0).length !== dyn) emit("dimension operand count does not equal memref dynamic dimension count");
-}
-
-function parseRealloc(p: OpAsmParser, s: ParsedOp): void {
-  const source = p.parseOperand();
-  const size = p.parseOperandList("optionalParen");
-  p.parseOptionalAttrDict(s);
-  const t = p.parseColonType();
-  p.parseKeyword("to");
-  s.resultTypes = [p.parseType()];
-  s.operands = [p.resolveOperand(source, t), ...resolveIndices(p, size)];
-}
-
-function printRealloc(p: OpAsmPrinter, o: Operation): void {
-  const [source, ...size] = o.operandValues;
-  p.print(" ");
-  p.printOperand(source!);
-  if (size.length > 0) {
-    p.print("(");
-    p.printOperands(size);
-    p.print(")");
-  }
-  printAttrs(p, o);
-  p.print(" : ");
-  p.printType(source!.type);
-  p.print(" to ");
-  p.printType(o.result().type);
 }
 
 /** Appends `memref.alloca_scope.return` to a body without a terminator (ensureTerminator). */
@@ -211,30 +153,12 @@ function printGlobal(p: OpAsmPrinter, o: Operation): void {
 
 // ----- loads, stores, atomics -----
 
-function parseLoad(p: OpAsmParser, s: ParsedOp): void {
-  const memref = p.parseOperand();
-  const indices = p.parseOperandList("square");
-  p.parseOptionalAttrDict(s);
-  const t = p.parseColonType();
-  s.operands = [p.resolveOperand(memref, t), ...resolveIndices(p, indices)];
-  s.resultTypes = [elementOf(t)];
-}
-
 /** ` %m[%i, %j]` */
 function printIndexed(p: OpAsmPrinter, memref: Operation["operandValues"][number], indices: Operation["operandValues"]): void {
   p.printOperand(memref);
   p.print("[");
   p.printOperands(indices);
   p.print("]");
-}
-
-function printLoad(p: OpAsmPrinter, o: Operation): void {
-  const [memref, ...indices] = o.operandValues;
-  p.print(" ");
-  printIndexed(p, memref!, indices);
-  printAttrs(p, o);
-  p.print(" : ");
-  p.printType(memref!.type);
 }
 
 function parseStore(p: OpAsmParser, s: ParsedOp): void {
@@ -262,46 +186,9 @@ function verifyIndexCount(first: number) {
   return (o: Operation, emit: (m: string) => void): void => {
     const t = o.operand(first).type;
     const n = o.operands.length - first - 1;
-    if (t instanceof ShapedType && t.rank !== undefined && t.rank !== n) emit("incorrect number of indices for load, expected " + t.rank + " but got " + n);
+    if (t instanceof ShapedType && t.rank !== undefined && t.rank !== n)
+      emit("incorrect number of indices for load, expected " + t.rank + " but got " + n);
   };
-}
-
-function parseAtomicRmw(p: OpAsmParser, s: ParsedOp): void {
-  const span = p.here();
-  const kind = p.parseAnyKeyword("atomic kind");
-  const k = atomicKinds.indexOf(kind);
-  if (k < 0) p.error(`unknown atomic kind '${kind}'`, span);
-  s.addAttribute("kind", p.ctx.integerAttr(p.ctx.i64(), k));
-  const value = p.parseOperand();
-  p.parseComma();
-  const memref = p.parseOperand();
-  const indices = p.parseOperandList("square");
-  p.parseOptionalAttrDict(s);
-  p.parseColon();
-  p.parseLParen();
-  const vt = p.parseType();
-  p.parseComma();
-  const mt = p.parseType();
-  p.parseRParen();
-  p.parseArrow();
-  s.resultTypes = [p.parseType()];
-  s.operands = [p.resolveOperand(value, vt), p.resolveOperand(memref, mt), ...resolveIndices(p, indices)];
-}
-
-function printAtomicRmw(p: OpAsmPrinter, o: Operation): void {
-  const [value, memref, ...indices] = o.operandValues;
-  const kind = o.getAttr("kind");
-  p.print(` ${atomicKinds[kind instanceof IntegerAttr ? Number(kind.value) : 0] ?? "addf"} `);
-  p.printOperand(value!);
-  p.print(", ");
-  printIndexed(p, memref!, indices);
-  printAttrs(p, o, ["kind"]);
-  p.print(" : (");
-  p.printType(value!.type);
-  p.print(", ");
-  p.printType(memref!.type);
-  p.print(") -> ");
-  p.printType(o.result().type);
 }
 
 function parseGenericAtomicRmw(p: OpAsmParser, s: ParsedOp): void {
@@ -427,139 +314,7 @@ function printDmaStart(p: OpAsmPrinter, o: Operation): void {
   p.printTypes([src.type, dst.type, tag.type]);
 }
 
-function parseDmaWait(p: OpAsmParser, s: ParsedOp): void {
-  const tag = p.parseOperand();
-  const indices = p.parseOperandList("square");
-  p.parseComma();
-  const num = p.parseOperand();
-  p.parseOptionalAttrDict(s);
-  const t = p.parseColonType();
-  s.operands = [p.resolveOperand(tag, t), ...resolveIndices(p, indices), p.resolveOperand(num, p.ctx.index())];
-}
-
-function printDmaWait(p: OpAsmPrinter, o: Operation): void {
-  const v = o.operandValues;
-  p.print(" ");
-  printIndexed(p, v[0]!, v.slice(1, -1));
-  p.print(", ");
-  p.printOperand(v[v.length - 1]!);
-  printAttrs(p, o);
-  p.print(" : ");
-  p.printType(v[0]!.type);
-}
-
 // ----- views -----
-
-function parseSubview(p: OpAsmParser, s: ParsedOp): void {
-  const source = p.parseOperand();
-  const offsets = parseDynamicIndexList(p);
-  const sizes = parseDynamicIndexList(p);
-  const strides = parseDynamicIndexList(p);
-  s.addAttribute("static_offsets", i64Array(p.ctx, offsets.statics));
-  s.addAttribute("static_sizes", i64Array(p.ctx, sizes.statics));
-  s.addAttribute("static_strides", i64Array(p.ctx, strides.statics));
-  p.parseOptionalAttrDict(s);
-  const t = p.parseColonType();
-  p.parseKeyword("to");
-  s.resultTypes = [p.parseType()];
-  s.operands = [
-    p.resolveOperand(source, t),
-    ...resolveIndices(p, offsets.operands),
-    ...resolveIndices(p, sizes.operands),
-    ...resolveIndices(p, strides.operands),
-  ];
-  setSegments(p, s, [[source], offsets.operands, sizes.operands, strides.operands]);
-}
-
-const viewAttrs = ["static_offsets", "static_sizes", "static_strides"];
-
-function printSubview(p: OpAsmPrinter, o: Operation): void {
-  p.print(" ");
-  p.printOperand(o.operand(0));
-  printDynamicIndexList(p, group(o, 1), staticValues(o, "static_offsets"));
-  p.print(" ");
-  printDynamicIndexList(p, group(o, 2), staticValues(o, "static_sizes"));
-  p.print(" ");
-  printDynamicIndexList(p, group(o, 3), staticValues(o, "static_strides"));
-  printAttrs(p, o, viewAttrs);
-  p.print(" : ");
-  p.printType(o.operand(0).type);
-  p.print(" to ");
-  p.printType(o.result().type);
-}
-
-function parseReinterpretCast(p: OpAsmParser, s: ParsedOp): void {
-  const source = p.parseOperand();
-  p.parseKeyword("to");
-  p.parseKeyword("offset");
-  p.parseColon();
-  const offsets = parseDynamicIndexList(p);
-  p.parseComma();
-  p.parseKeyword("sizes");
-  p.parseColon();
-  const sizes = parseDynamicIndexList(p);
-  p.parseComma();
-  p.parseKeyword("strides");
-  p.parseColon();
-  const strides = parseDynamicIndexList(p);
-  s.addAttribute("static_offsets", i64Array(p.ctx, offsets.statics));
-  s.addAttribute("static_sizes", i64Array(p.ctx, sizes.statics));
-  s.addAttribute("static_strides", i64Array(p.ctx, strides.statics));
-  p.parseOptionalAttrDict(s);
-  const t = p.parseColonType();
-  p.parseKeyword("to");
-  s.resultTypes = [p.parseType()];
-  s.operands = [
-    p.resolveOperand(source, t),
-    ...resolveIndices(p, offsets.operands),
-    ...resolveIndices(p, sizes.operands),
-    ...resolveIndices(p, strides.operands),
-  ];
-  setSegments(p, s, [[source], offsets.operands, sizes.operands, strides.operands]);
-}
-
-function printReinterpretCast(p: OpAsmPrinter, o: Operation): void {
-  p.print(" ");
-  p.printOperand(o.operand(0));
-  p.print(" to offset: ");
-  printDynamicIndexList(p, group(o, 1), staticValues(o, "static_offsets"));
-  p.print(", sizes: ");
-  printDynamicIndexList(p, group(o, 2), staticValues(o, "static_sizes"));
-  p.print(", strides: ");
-  printDynamicIndexList(p, group(o, 3), staticValues(o, "static_strides"));
-  printAttrs(p, o, viewAttrs);
-  p.print(" : ");
-  p.printType(o.operand(0).type);
-  p.print(" to ");
-  p.printType(o.result().type);
-}
-
-function parseView(p: OpAsmParser, s: ParsedOp): void {
-  const source = p.parseOperand();
-  const shift = p.parseOperandList("square");
-  const sizes = p.parseOperandList("square");
-  p.parseOptionalAttrDict(s);
-  const t = p.parseColonType();
-  p.parseKeyword("to");
-  s.resultTypes = [p.parseType()];
-  s.operands = [p.resolveOperand(source, t), ...resolveIndices(p, shift), ...resolveIndices(p, sizes)];
-}
-
-function printView(p: OpAsmPrinter, o: Operation): void {
-  const [source, shift, ...sizes] = o.operandValues;
-  p.print(" ");
-  p.printOperand(source!);
-  p.print("[");
-  p.printOperand(shift!);
-  p.print("][");
-  p.printOperands(sizes);
-  p.print("]");
-  printAttrs(p, o);
-  p.print(" : ");
-  p.printType(source!.type);
-  p.print(" to ");
-  p.printType(o.result().type);
-}
 
 function parseTranspose(p: OpAsmParser, s: ParsedOp): void {
   const source = p.parseOperand();
@@ -584,50 +339,24 @@ function printTranspose(p: OpAsmPrinter, o: Operation): void {
   p.printType(o.result().type);
 }
 
-function parseDim(p: OpAsmParser, s: ParsedOp): void {
-  p.parseOptionalAttrDict(s);
-  const src = p.parseOperand();
-  p.parseComma();
-  const index = p.parseOperand();
-  const t = p.parseColonType();
-  s.operands = [p.resolveOperand(src, t), p.resolveOperand(index, p.ctx.index())];
-  s.resultTypes = [p.ctx.index()];
-}
-
-function printDim(p: OpAsmPrinter, o: Operation): void {
-  printAttrs(p, o);
-  p.print(" ");
-  p.printOperands(o.operandValues);
-  p.print(" : ");
-  p.printType(o.operand(0).type);
-}
-
 // ----- the dialect -----
 
 const ops: OpDef[] = [
   op("memref.alloc", {
     traits: [Trait.AttrSizedOperandSegments],
-    operands: [
-      { name: "dynamicSizes", arity: "variadic", type: indexType },
-      { name: "symbolOperands", arity: "variadic", type: indexType },
-    ],
+    operands: [indices("dynamicSizes"), indices("symbolOperands")],
     results: [{ name: "memref", type: rankedMemRef }],
     attributes: { alignment: { type: i64Attr, optional: true }, operandSegmentSizes: {} },
-    parse: parseAlloc,
-    print: printAlloc,
+    format: "`(`$dynamicSizes`)` (`` `[` $symbolOperands^ `]`)? attr-dict `:` type($memref)",
     resultNames: named("alloc"),
     verify: verifyAlloc,
   }),
   op("memref.alloca", {
     traits: [Trait.AttrSizedOperandSegments],
-    operands: [
-      { name: "dynamicSizes", arity: "variadic", type: indexType },
-      { name: "symbolOperands", arity: "variadic", type: indexType },
-    ],
+    operands: [indices("dynamicSizes"), indices("symbolOperands")],
     results: [{ name: "memref", type: rankedMemRef }],
     attributes: { alignment: { type: i64Attr, optional: true }, operandSegmentSizes: {} },
-    parse: parseAlloc,
-    print: printAlloc,
+    format: "`(`$dynamicSizes`)` (`` `[` $symbolOperands^ `]`)? attr-dict `:` type($memref)",
     resultNames: named("alloca"),
     verify: verifyAlloc,
   }),
@@ -654,15 +383,10 @@ const ops: OpDef[] = [
     resultNames: named("assume_align"),
   }),
   op("memref.atomic_rmw", {
-    operands: [
-      { name: "value" },
-      { name: "memref", type: rankedMemRef },
-      { name: "indices", arity: "variadic", type: indexType },
-    ],
+    operands: [{ name: "value" }, { name: "memref", type: rankedMemRef }, indices("indices")],
     results: [{ name: "result" }],
     attributes: { kind: { type: i64Attr, enumCases: atomicKinds } },
-    parse: parseAtomicRmw,
-    print: printAtomicRmw,
+    format: "$kind $value `,` $memref `[` $indices `]` attr-dict `:` `(` type($value) `,` type($memref) `)` `->` type($result)",
   }),
   op("memref.atomic_yield", {
     traits: [Trait.Pure, Trait.Terminator, Trait.ReturnLike],
@@ -703,8 +427,7 @@ const ops: OpDef[] = [
       { name: "index", type: indexType },
     ],
     results: [{ name: "result", type: indexType }],
-    parse: parseDim,
-    print: printDim,
+    format: "attr-dict $source `,` $index `:` type($source)",
     resultNames: named("dim"),
   }),
   op("memref.distinct_objects", {
@@ -720,24 +443,16 @@ const ops: OpDef[] = [
     print: printDmaStart,
   }),
   op("memref.dma_wait", {
-    operands: [
-      { name: "tagMemRef", type: anyMemRef },
-      { name: "tagIndices", arity: "variadic", type: indexType },
-      { name: "numElements", type: indexType },
-    ],
-    parse: parseDmaWait,
-    print: printDmaWait,
+    operands: [{ name: "tagMemRef", type: anyMemRef }, indices("tagIndices"), { name: "numElements", type: indexType }],
+    format: "$tagMemRef `[` $tagIndices `]` `,` $numElements attr-dict `:` type($tagMemRef)",
   }),
   op("memref.expand_shape", {
     traits: [Trait.Pure],
-    operands: [
-      { name: "src", type: rankedMemRef },
-      { name: "output_shape", arity: "variadic", type: indexType },
-    ],
+    operands: [{ name: "src", type: rankedMemRef }, indices("output_shape")],
     results: [{ name: "result", type: rankedMemRef }],
     attributes: { reassociation: { type: arrayAttr }, static_output_shape: { type: denseI64Array } },
-    parse: parseExpandShape,
-    print: printExpandShape,
+    format:
+      "$src $reassociation `output_shape` custom<DynamicIndexList>($output_shape, $static_output_shape) attr-dict `:` type($src) `into` type($result)",
     resultNames: named("expand_shape"),
   }),
   op("memref.extract_aligned_pointer_as_index", {
@@ -798,14 +513,11 @@ const ops: OpDef[] = [
     print: printGlobal,
   }),
   op("memref.load", {
-    operands: [
-      { name: "memref", type: anyMemRef },
-      { name: "indices", arity: "variadic", type: indexType },
-    ],
+    operands: [{ name: "memref", type: anyMemRef }, indices("indices")],
     results: [{ name: "result" }],
     attributes: { nontemporal: nontemporalSpec, alignment: { type: i64Attr, optional: true } },
-    parse: parseLoad,
-    print: printLoad,
+    format: "$memref `[` $indices `]` attr-dict `:` type($memref)",
+    inferResultTypes: (_ctx, types) => [elementOf(types[0]!)],
     verify: verifyIndexCount(0),
   }),
   op("memref.memory_space_cast", {
@@ -838,17 +550,11 @@ const ops: OpDef[] = [
     ],
     results: [{ name: "result", type: memref1d }],
     attributes: { alignment: { type: i64Attr, optional: true } },
-    parse: parseRealloc,
-    print: printRealloc,
+    format: "$source (`(` $dynamicResultSize^ `)`)? attr-dict `:` type($source) `to` type(results)",
   }),
   op("memref.reinterpret_cast", {
     traits: [Trait.Pure, Trait.AttrSizedOperandSegments],
-    operands: [
-      { name: "source", type: anyMemRef },
-      { name: "offsets", arity: "variadic", type: indexType },
-      { name: "sizes", arity: "variadic", type: indexType },
-      { name: "strides", arity: "variadic", type: indexType },
-    ],
+    operands: [{ name: "source", type: anyMemRef }, indices("offsets"), indices("sizes"), indices("strides")],
     results: [{ name: "result", type: rankedMemRef }],
     attributes: {
       static_offsets: { type: denseI64Array },
@@ -856,8 +562,10 @@ const ops: OpDef[] = [
       static_strides: { type: denseI64Array },
       operandSegmentSizes: {},
     },
-    parse: parseReinterpretCast,
-    print: printReinterpretCast,
+    format:
+      "$source `to` `offset` `` `:` custom<DynamicIndexList>($offsets, $static_offsets) `` `,` `sizes` `` `:` " +
+      "custom<DynamicIndexList>($sizes, $static_sizes) `` `,` `strides` `` `:` custom<DynamicIndexList>($strides, $static_strides) " +
+      "attr-dict `:` type($source) `to` type($result)",
     resultNames: named("reinterpret_cast"),
   }),
   op("memref.reshape", {
@@ -871,11 +579,7 @@ const ops: OpDef[] = [
     resultNames: named("reshape"),
   }),
   op("memref.store", {
-    operands: [
-      { name: "value" },
-      { name: "memref", type: anyMemRef },
-      { name: "indices", arity: "variadic", type: indexType },
-    ],
+    operands: [{ name: "value" }, { name: "memref", type: anyMemRef }, { name: "indices", arity: "variadic", type: indexType }],
     attributes: { nontemporal: nontemporalSpec, alignment: { type: i64Attr, optional: true } },
     parse: parseStore,
     print: printStore,
@@ -883,12 +587,7 @@ const ops: OpDef[] = [
   }),
   op("memref.subview", {
     traits: [Trait.Pure, Trait.AttrSizedOperandSegments],
-    operands: [
-      { name: "source", type: rankedMemRef },
-      { name: "offsets", arity: "variadic", type: indexType },
-      { name: "sizes", arity: "variadic", type: indexType },
-      { name: "strides", arity: "variadic", type: indexType },
-    ],
+    operands: [{ name: "source", type: rankedMemRef }, indices("offsets"), indices("sizes"), indices("strides")],
     results: [{ name: "result", type: rankedMemRef }],
     attributes: {
       static_offsets: { type: denseI64Array },
@@ -896,8 +595,9 @@ const ops: OpDef[] = [
       static_strides: { type: denseI64Array },
       operandSegmentSizes: {},
     },
-    parse: parseSubview,
-    print: printSubview,
+    format:
+      "$source `` custom<DynamicIndexList>($offsets, $static_offsets) custom<DynamicIndexList>($sizes, $static_sizes) " +
+      "custom<DynamicIndexList>($strides, $static_strides) attr-dict `:` type($source) `to` type($result)",
     resultNames: named("subview"),
   }),
   op("memref.transpose", {
@@ -911,14 +611,9 @@ const ops: OpDef[] = [
   }),
   op("memref.view", {
     traits: [Trait.Pure],
-    operands: [
-      { name: "source", type: rankedMemRef },
-      { name: "byte_shift", type: indexType },
-      { name: "sizes", arity: "variadic", type: indexType },
-    ],
+    operands: [{ name: "source", type: rankedMemRef }, { name: "byte_shift", type: indexType }, indices("sizes")],
     results: [{ name: "result", type: rankedMemRef }],
-    parse: parseView,
-    print: printView,
+    format: "$source `[` $byte_shift `]` `` `[` $sizes `]` attr-dict `:` type($source) `to` type(results)",
     resultNames: named("view"),
   }),
 ];

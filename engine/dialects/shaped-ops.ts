@@ -9,6 +9,7 @@ import type { Value } from "../ir/value.ts";
 import type { Context } from "../ir/context.ts";
 import type { Attribute } from "../ir/attributes.ts";
 import { ArrayAttr, DenseArrayAttr, IntegerAttr } from "../ir/attributes.ts";
+import { registerCustomDirective } from "./assembly-format.ts";
 import {
   type Type,
   IndexType,
@@ -27,11 +28,19 @@ export function constraint<T>(description: string, pred: (x: T) => boolean, extr
   return Object.assign((x: T) => pred(x), { description }, extra);
 }
 
-export const anyTensor = constraint<Type>("tensor of any type values", (t) => t instanceof RankedTensorType || t instanceof UnrankedTensorType);
+export const anyTensor = constraint<Type>(
+  "tensor of any type values",
+  (t) => t instanceof RankedTensorType || t instanceof UnrankedTensorType,
+);
 export const rankedTensor = constraint<Type>("ranked tensor of any type values", (t) => t instanceof RankedTensorType);
-export const anyMemRef = constraint<Type>("memref of any type values", (t) => t instanceof MemRefType || t instanceof UnrankedMemRefType);
+export const anyMemRef = constraint<Type>(
+  "memref of any type values",
+  (t) => t instanceof MemRefType || t instanceof UnrankedMemRefType,
+);
 export const rankedMemRef = constraint<Type>("ranked memref of any type values", (t) => t instanceof MemRefType);
-export const indexType = constraint<Type>("index", (t) => t instanceof IndexType);
+export const indexType = constraint<Type>("index", (t) => t instanceof IndexType, {
+  buildableType: (ctx: Context) => ctx.index(),
+});
 export const shaped = constraint<Type>("shaped of any type values", (t) => t instanceof ShapedType);
 
 export const i64Attr = constraint<Attribute>(
@@ -104,6 +113,21 @@ export function printDynamicIndexList(
   p.print(open === "[" ? "]" : ")");
 }
 
+/** `custom<DynamicIndexList>($values, $static_values)` in formats (ViewLikeInterface's syntax). */
+registerCustomDirective("DynamicIndexList", {
+  parse(p, args) {
+    const [values, statics] = args;
+    const r = parseDynamicIndexList(p);
+    values!.operands = r.operands;
+    statics!.attribute = i64Array(p.ctx, r.statics);
+  },
+  print(p, _op, args) {
+    const [values, statics] = args;
+    const a = statics?.attribute;
+    printDynamicIndexList(p, values?.values ?? [], a instanceof DenseArrayAttr ? a.values.map((v) => BigInt(v)) : []);
+  },
+});
+
 /** `[0, 1, 2]`: a dense i64 array written as a bracketed list (DenseI64ArrayAttr in a format). */
 export function parseI64List(p: OpAsmParser): bigint[] {
   const out: bigint[] = [];
@@ -128,11 +152,20 @@ export function resolveIndices(p: OpAsmParser, us: readonly UnresolvedOperand[])
 
 /** `operandSegmentSizes` for the given group sizes. */
 export function segmentSizes(ctx: Context, sizes: readonly number[]): DenseArrayAttr {
-  return ctx.denseArray(ctx.i32(), sizes.map((n) => BigInt(n)));
+  return ctx.denseArray(
+    ctx.i32(),
+    sizes.map((n) => BigInt(n)),
+  );
 }
 
 export function setSegments(p: OpAsmParser, s: ParsedOp, groups: readonly (readonly unknown[])[]): void {
-  s.addAttribute("operandSegmentSizes", segmentSizes(p.ctx, groups.map((g) => g.length)));
+  s.addAttribute(
+    "operandSegmentSizes",
+    segmentSizes(
+      p.ctx,
+      groups.map((g) => g.length),
+    ),
+  );
 }
 
 /** The operands of `op` split by its `operandSegmentSizes`. */

@@ -11,7 +11,7 @@ import {
   type Input,
   type KnownException,
   type Outcome,
-} from "./round-trip.ts";
+} from "./oracle-checks.ts";
 import { prrOpt } from "../conformance/prr-opt.ts";
 
 const structured: Input = {
@@ -163,7 +163,12 @@ const namedOps: Record<string, readonly Rank[]> = {
       [`pooling_nwc_${k}`, [3, 1, 3]],
     ]),
   ),
-  ...Object.fromEntries(["sum", "max"].flatMap((k) => [[`pooling_nchw_${k}`, [4, 2, 4]], [`pooling_ncw_${k}`, [3, 1, 3]]])),
+  ...Object.fromEntries(
+    ["sum", "max"].flatMap((k) => [
+      [`pooling_nchw_${k}`, [4, 2, 4]],
+      [`pooling_ncw_${k}`, [3, 1, 3]],
+    ]),
+  ),
   ...Object.fromEntries(["sum", "max", "min"].map((k) => [`pooling_ndhwc_${k}`, [5, 3, 5]])),
 };
 
@@ -182,7 +187,10 @@ function namedOpsInput(inT: string, outT: string): Input {
       `  %r${n} = linalg.${name} ins(${ins.map((a) => a.v).join(", ")} : ${ins.map((a) => a.t).join(", ")}) outs(${out.v} : ${out.t}) -> ${out.t}`,
     );
   }
-  return { name: `linalg-named-${inT}-${outT}.mlir`, text: `func.func @f(${args.join(", ")}) {\n${lines.join("\n")}\n  return\n}\n` };
+  return {
+    name: `linalg-named-${inT}-${outT}.mlir`,
+    text: `func.func @f(${args.join(", ")}) {\n${lines.join("\n")}\n  return\n}\n`,
+  };
 }
 
 const unaryOps = ["abs", "ceil", "erf", "exp", "floor", "log", "negf", "reciprocal", "round", "rsqrt", "sqrt", "square", "tanh"];
@@ -193,9 +201,12 @@ const elementwise: Input = {
     "func.func @e(%a: tensor<4x8xf32>, %b: tensor<4x8xf32>, %o: tensor<4x8xf32>, %c: tensor<4x8xi1>, %m: memref<4x8xf64>, %i: tensor<4x8xi16>, %j: tensor<4x8xi16>, %z: tensor<4x8xcomplex<f32>>, %h: tensor<4x8xf16>) {",
     ...unaryOps.map((u) => `  %${u} = linalg.${u} ins(%a : tensor<4x8xf32>) outs(%o : tensor<4x8xf32>) -> tensor<4x8xf32>`),
     ...unaryOps.map((u) => `  linalg.${u} ins(%m : memref<4x8xf64>) outs(%m : memref<4x8xf64>)`),
-    ...binaryOps.map((x) => `  %${x} = linalg.${x} ins(%a, %b : tensor<4x8xf32>, tensor<4x8xf32>) outs(%o : tensor<4x8xf32>) -> tensor<4x8xf32>`),
+    ...binaryOps.map(
+      (x) => `  %${x} = linalg.${x} ins(%a, %b : tensor<4x8xf32>, tensor<4x8xf32>) outs(%o : tensor<4x8xf32>) -> tensor<4x8xf32>`,
+    ),
     ...["add", "sub", "mul", "div", "div_unsigned", "max", "min"].map(
-      (x) => `  %i${x} = linalg.${x} ins(%i, %j : tensor<4x8xi16>, tensor<4x8xi16>) outs(%j : tensor<4x8xi16>) -> tensor<4x8xi16>`,
+      (x) =>
+        `  %i${x} = linalg.${x} ins(%i, %j : tensor<4x8xi16>, tensor<4x8xi16>) outs(%j : tensor<4x8xi16>) -> tensor<4x8xi16>`,
     ),
     ...["add", "mul", "max", "min"].map(
       (x) => `  %b${x} = linalg.${x} ins(%c, %c : tensor<4x8xi1>, tensor<4x8xi1>) outs(%c : tensor<4x8xi1>) -> tensor<4x8xi1>`,
@@ -206,7 +217,8 @@ const elementwise: Input = {
     ),
     "  %sel = linalg.select ins(%c, %a, %b : tensor<4x8xi1>, tensor<4x8xf32>, tensor<4x8xf32>) outs(%o : tensor<4x8xf32>) -> tensor<4x8xf32>",
     ...unaryOps.map(
-      (k) => `  %k${k} = linalg.elementwise kind=#linalg.elementwise_kind<${k}> ins(%a : tensor<4x8xf32>) outs(%o : tensor<4x8xf32>) -> tensor<4x8xf32>`,
+      (k) =>
+        `  %k${k} = linalg.elementwise kind=#linalg.elementwise_kind<${k}> ins(%a : tensor<4x8xf32>) outs(%o : tensor<4x8xf32>) -> tensor<4x8xf32>`,
     ),
     ...["add", "sub", "mul", "div", "max_signed", "min_signed", "powf"].map(
       (k) =>
@@ -278,7 +290,14 @@ describe.skipIf("skip" in o)("linalg dialect: round trip through prr judged by m
       "  return",
       "}",
     ].join("\n");
-    const run = await prrOpt("bad.mlir", bad.replace(/4x4xf32/g, "1x4x4xf32").replace(/3x3xf32/g, "1x3x4xf32").replace(/2x2xf32/g, "2xf32"), []);
+    const run = await prrOpt(
+      "bad.mlir",
+      bad
+        .replace(/4x4xf32/g, "1x4x4xf32")
+        .replace(/3x3xf32/g, "1x3x4xf32")
+        .replace(/2x2xf32/g, "2xf32"),
+      [],
+    );
     expect(run.code).toBe(1);
     expect(run.err).toContain("unsigned max not on uint");
   });

@@ -11,7 +11,7 @@ import {
   type Input,
   type KnownException,
   type Outcome,
-} from "./round-trip.ts";
+} from "./oracle-checks.ts";
 
 const memrefOps: Input = {
   name: "memref-ops.mlir",

@@ -10,7 +10,7 @@ import {
   type Input,
   type KnownException,
   type Outcome,
-} from "./round-trip.ts";
+} from "./oracle-checks.ts";
 
 const ops: Input = {
   name: "tensor-ops.mlir",
@@ -112,7 +112,9 @@ describe.skipIf("skip" in o)("tensor dialect: round trip through prr judged by m
 
   it("corpus inputs: no check fails on a tensor op", () => {
     const blamed = corpus.flatMap((input) =>
-      [...results.get(input.name)!.failures].filter(([, why]) => tensorOp.test(why) || /exits 70/.test(why)).map(([c, why]) => `${input.name} [${c}]: ${why}`),
+      [...results.get(input.name)!.failures]
+        .filter(([, why]) => tensorOp.test(why) || /exits 70/.test(why))
+        .map(([c, why]) => `${input.name} [${c}]: ${why}`),
     );
     expect(blamed).toEqual([]);
   });

@@ -28,8 +28,10 @@ interface Case {
 }
 
 const inputName = "fuzz.mlir";
-// The first line prr prints for a diagnostic: `fuzz.mlir:LINE:COL: error: MESSAGE [PRRnnnn]`.
-const diagnosticHead = /^fuzz\.mlir:\d+:\d+: error: .* \[PRR\d{4}\]$/;
+// How prr's diagnostics begin (`fuzz.mlir:LINE:COL: error: MESSAGE [PRRnnnn]`; a message may quote input
+// spanning lines, so the code is looked for anywhere).
+const diagnosticHead = /^fuzz\.mlir:\d+:\d+: error: /;
+const diagnosticCode = /\[PRR\d{4}\]/;
 
 function caseArbitrary(fileCount: number): fc.Arbitrary<Case> {
   return fc.record({
@@ -52,6 +54,7 @@ function violation(code: number, err: string, ms: number, caseMs: number): strin
   if (code !== 1) return `exit ${code}: ${err.slice(0, 2000)}`;
   const head = err.split("\n")[0] ?? "";
   if (!diagnosticHead.test(head)) return `exit 1 without a file:line:col diagnostic first: ${JSON.stringify(head)}`;
+  if (!diagnosticCode.test(err)) return `exit 1 with a diagnostic without a code: ${JSON.stringify(head)}`;
   if (/internal error|\n\s+at .*\.ts:\d+/.test(err))
     return `a diagnostic leaks an internal error or stack: ${JSON.stringify(err.slice(0, 400))}`;
   return undefined;

@@ -20,7 +20,11 @@ const systems = {
   tcap: "(fun a 1)(fun b 1)(fun c 1)(fun g 1)(rule (a x) (b x))(rule (a x) (c (c x)))(rule (b x) (g (b x)))(rule (c x) (c x))",
   reversible: "(fun + 2)(rule (+ (+ x y) z) (+ x (+ y z)))(rule (+ x (+ y z)) (+ (+ x y) z))",
   modulo: "(fun + 2)(fun s 1)(fun 0 0)(rule (+ 0 y) y)(rule (+ (s x) y) (s (+ x y)))(rule (+ (+ x y) z) (+ x (+ y z)))(rule (+ x y) (+ y x))",
-  redundant: "(fun f 2)(fun a 0)(fun b 0)(fun g 1)(rule (f a x) (f a (g x)))(rule a b)(rule (g x) x)",
+  // rule 2 is joinable by rule 1; without it the system is orthogonal
+  redundant: "(fun f 2)(fun g 1)(fun h 1)(rule (f x y) (f (g x) (g x)))(rule (f (g x) x) (f x (g x)))(rule (g x) (h x))",
+  // reducts of f(c) and h(c) differ in the parity of g's: only tree automata tell them apart
+  automata: "(fun a 0)(fun c 0)(fun h 1)(fun f 1)(fun g 1)(rule a (f c))(rule a (h c))(rule (f x) (h (g x)))(rule (h x) (f (g x)))",
+  labelling: "(fun H 1)(fun I 1)(fun J 1)(fun K 1)(rule (H (I x)) (K (J x)))(rule (J x) (K (J x)))(rule (I x) (I (J x)))(rule (J x) (J (K (J x))))",
 };
 
 function prove(text: string): { p: TrsProblem; cert: Certificate } {
@@ -47,6 +51,8 @@ describe("the certificate checker", () => {
       reversible: ["YES", "strongly-closed"],
       modulo: ["YES", "redundant-rules"],
       redundant: ["YES", "redundant-rules"],
+      automata: ["NO", "non-joinable-peak"],
+      labelling: ["YES", "rule-labelling"],
     };
     for (const [name, text] of Object.entries(systems)) {
       const { p, cert } = prove(text);
@@ -95,6 +101,24 @@ describe("the certificate checker", () => {
       reason: { kind: "tcap" },
     };
     expect(() => checkCertificate(ok, fake)).toThrow(/caps unify/);
+  });
+
+  it("rejects tree automata that are not closed under rewriting or that share a term", () => {
+    const { p, cert } = prove(systems.automata);
+    if (cert.criterion !== "non-joinable-peak" || cert.reason.kind !== "automata") throw new Error("unexpected proof");
+    const epsilons = cert.reason.left.epsilons.length + cert.reason.right.epsilons.length;
+    expect(epsilons).toBeGreaterThanOrEqual(0);
+    // dropping the last transition added by completion breaks closure under rewriting (or acceptance)
+    expect(() => checkCertificate(p, tampered(cert, (c) => c.reason.left.transitions.pop()))).toThrow();
+    // the same automaton twice accepts a common term
+    expect(() => checkCertificate(p, tampered(cert, (c) => (c.reason.right = c.reason.left)))).toThrow();
+  });
+
+  it("rejects a rule labelling under which a peak is not decreasing", () => {
+    const { p, cert } = prove(systems.labelling);
+    if (cert.criterion !== "rule-labelling") throw new Error("unexpected proof");
+    expect(() => checkCertificate(p, tampered(cert, (c) => (c.labels = c.labels.map(() => 0))))).toThrow(/not decreasing/);
+    expect(() => checkCertificate(p, tampered(cert, (c) => c.labels.pop()))).toThrow(/bad labels/);
   });
 
   it("rejects a closure that is not closed under rewriting", () => {

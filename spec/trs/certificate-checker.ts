@@ -98,6 +98,8 @@ function check(sys: System, cert: Certificate): void {
       return checkRedundant(sys, cert);
     case "cr-modulo":
       return checkCrModulo(sys, cert);
+    case "disjoint-union":
+      return checkDisjointUnion(sys, cert);
     case "non-joinable-peak": {
       const peak = fromC(cert.peak, arity);
       const s = replay(rules, peak, cert.left, arity);
@@ -129,6 +131,26 @@ function checkRedundant(sys: System, cert: Certificate & { criterion: "redundant
     joins({ rules, arity: sys.arity }, rule.l, rule.r, x.join);
   }
   check({ rules: rules.filter((_, i) => !removed.has(i + 1)), arity: sys.arity }, cert.proof);
+}
+
+/** Groups partitioning the rules, over pairwise disjoint function symbols, each with its own proof. */
+function checkDisjointUnion(sys: System, cert: Certificate & { criterion: "disjoint-union" }): void {
+  const all = cert.components.flatMap((c) => c.rules);
+  if (all.length !== sys.rules.length || new Set(all).size !== all.length || all.some((k) => !sys.rules[k - 1]))
+    throw new Error("the groups do not partition the rules");
+  const syms = (t: T, out: Set<string>): Set<string> => ("v" in t ? out : (out.add(t.f), t.a.forEach((x) => syms(x, out)), out));
+  const owner = new Map<string, number>();
+  cert.components.forEach((c, i) => {
+    for (const k of c.rules)
+      for (const f of syms(sys.rules[k - 1]!.r, syms(sys.rules[k - 1]!.l, new Set()))) {
+        if ((owner.get(f) ?? i) !== i) throw new Error(`symbol '${f}' is shared between groups`);
+        owner.set(f, i);
+      }
+  });
+  for (const c of cert.components) {
+    if (c.proof.answer !== "YES") throw new Error("a group is not proved confluent");
+    check({ rules: c.rules.map((k) => sys.rules[k - 1]!), arity: sys.arity }, c.proof);
+  }
 }
 
 /** S ∪ P with P undone within P, S left-linear, S/P terminating, critical pairs joinable modulo P. */

@@ -14,10 +14,13 @@ export interface Measurement {
 }
 
 const gnuTime = "/usr/bin/time";
-const hasGnuTime = fs.existsSync(gnuTime);
+// PRR_BENCH_NO_GNU_TIME=1 forces the /proc fallback (to test it where GNU time exists).
+const hasGnuTime = fs.existsSync(gnuTime) && process.env.PRR_BENCH_NO_GNU_TIME !== "1";
 
 /** How peak memory is measured on this machine, for the report. */
-export const memorySource = hasGnuTime ? "GNU time %M" : "/proc/PID/status VmHWM, polled every 5 ms";
+export const memorySource = hasGnuTime
+  ? "GNU time (%M; CPU %U+%S)"
+  : "/proc/PID/status VmHWM polled every 5 ms (CPU time not measured)";
 
 export async function measure(command: string, args: readonly string[], cwd: string): Promise<Measurement> {
   return hasGnuTime ? withGnuTime(command, args, cwd) : withProcPolling(command, args, cwd);

@@ -176,7 +176,7 @@ async function run(args: readonly string[]): Promise<void> {
     fs.writeFileSync(input, arithWorkload(o.ops, form));
     console.log(
       `workload: ${count(o.ops)} arith ops on i32 in one func.func, ${form} form, ${mb(fs.statSync(input).size)}; ` +
-        `${o.runs} runs each, alternating, after one warm-up run each; memory and CPU time from ${memorySource}`,
+        `${o.runs} runs each, alternating, after one warm-up run each; peak memory from ${memorySource}`,
     );
     const warm = await alternate(tools, input, dir, 1);
     const series = typeof warm === "string" ? warm : await alternate(tools, input, dir, o.runs);

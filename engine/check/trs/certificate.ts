@@ -112,6 +112,12 @@ export type Certificate =
     }
   | {
       readonly answer: "YES";
+      readonly criterion: "disjoint-union";
+      /** Groups of rules (numbers from 1) whose function symbols are disjoint, each proved confluent on its own, renumbered. */
+      readonly components: readonly { readonly rules: readonly number[]; readonly proof: Certificate }[];
+    }
+  | {
+      readonly answer: "YES";
       readonly criterion: "rule-labelling";
       /** The label of each rule, in rule order; critical peaks must be decreasing (the system is linear). */
       readonly labels: readonly number[];

@@ -80,10 +80,7 @@ class Reach2 {
   }
 
   grow(budget: Budget, other: Reach2): boolean {
-    if (this.head >= this.queue.length) {
-      this.reach.complete = true;
-      return false;
-    }
+    if (this.head >= this.queue.length) return false;
     const t = this.queue[this.head++]!;
     for (const step of this.rw.steps(t)) {
       budget.tick();

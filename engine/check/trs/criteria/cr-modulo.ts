@@ -7,9 +7,10 @@ import { attempt, type Budget } from "../budget.ts";
 import { explore, derivationTo } from "../explore.ts";
 import { Rewriter, type Step } from "../rewrite.ts";
 import { criticalPairsOf, renamedApart, type CriticalPair } from "../critical-pairs.ts";
+import { embeds } from "../termination/prove.ts";
 import { searchPolynomial, polynomialOrder, naturalTemplates, describePolynomial } from "../termination/polynomial.ts";
 import { toCSteps, toCTerm, type CJoin, type CPair, type CStep, type Certificate } from "../certificate.ts";
-import { showDerivation, showPair, type Analysis, type Proof } from "../analysis.ts";
+import { showTerm, showDerivation, showPair, type Analysis, type Proof } from "../analysis.ts";
 import { withRules, type Rule, type Trs } from "../trs.ts";
 
 const EQUIV_LIMITS = { maxTerms: 3000, maxSize: 80 };
@@ -89,7 +90,7 @@ function withAdded(original: Trs, extended: Trs, added: readonly { lhs: Term; rh
   const b = original.bank;
   const lines = [
     "Add rules derivable in the system (this leaves →* unchanged):",
-    ...added.map((x, i) => `  [${original.rules.length + i + 1}] ${showDerivation(extended, x.lhs, x.steps)}`),
+    ...added.map((x, i) => `  [${original.rules.length + i + 1}] ${showTerm(extended, x.lhs)} -> ${showTerm(extended, x.rhs)}, as ${showDerivation(extended, x.lhs, x.steps)}`),
     ...proof.lines,
   ];
   const certificate: Certificate = {
@@ -105,6 +106,7 @@ function withAdded(original: Trs, extended: Trs, added: readonly { lhs: Term; rh
 function tryCrModulo(trs: Trs, P: readonly Rule[], inverses: ReadonlyMap<Rule, Step[]>, budget: Budget): { proof: Proof } | { stuck: [Term, Term] } | undefined {
   const S = trs.rules.filter((r) => !P.includes(r));
   if (P.length === 0 || S.length === 0 || !S.every((r) => isLinear(r.lhs))) return undefined;
+  if (S.some((r) => embeds(r.lhs, r.rhs))) return undefined; // no monotone interpretation on N≥1 makes it decrease
   const interp = searchPolynomial(trs, { strict: S, weak: P, domainMin: 1, templates: naturalTemplates }, budget.slice(200));
   if (!interp) return undefined;
   const order = polynomialOrder(trs, interp, 1);

@@ -89,7 +89,7 @@ export function searchPolynomial(trs: Trs, spec: PolynomialSearch, budget: Budge
     return false;
   };
   if (!go(0)) return undefined;
-  for (const f of trs.symbols) if (!interp.has(f)) interp.set(f, linearTemplates(f, trs.bank.arity(f))[0]!);
+  for (const f of trs.symbols) if (!interp.has(f)) interp.set(f, spec.templates(f, trs.bank.arity(f))[0]!);
   return interp;
 }
 

@@ -39,22 +39,39 @@ function judge(run: PrrRun, reprint: OracleResult | undefined, reference: Oracle
   if (!reference.ok) return `mlir-opt-22 rejects the original: ${reference.error}`;
   if (reprint === undefined || !reprint.ok) return `mlir-opt-22 rejects prr's output: ${reprint?.error ?? "no verdict"}`;
   const d = firstDifference(renameSsa(reference.output), renameSsa(reprint.output));
-  return d === undefined ? undefined : `generic print differs at line ${d.line}: expected ${quote(d.left)}, got ${quote(d.right)}`;
+  return d === undefined
+    ? undefined
+    : `generic print differs at line ${d.line}: expected ${quote(d.left)}, got ${quote(d.right)}`;
 }
 
 /** Runs every check on every input; mlir-opt-22 is spawned a few times in all. */
 export async function roundTrip(inputs: readonly Input[], mlirOpt: string): Promise<Outcome[]> {
-  const references = mlirOptBatch(mlirOpt, generic, inputs.map((i) => i.text));
-  const oracleTexts = mlirOptBatch(mlirOpt, [allow], inputs.map((i) => i.text));
+  const references = mlirOptBatch(
+    mlirOpt,
+    generic,
+    inputs.map((i) => i.text),
+  );
+  const oracleTexts = mlirOptBatch(
+    mlirOpt,
+    [allow],
+    inputs.map((i) => i.text),
+  );
   const runs: { input: number; check: Check; run: PrrRun }[] = [];
   for (const [k, input] of inputs.entries()) {
     runs.push({ input: k, check: "custom/default", run: await prrOpt(input.name, input.text, [allow]) });
     runs.push({ input: k, check: "custom/print-generic", run: await prrOpt(input.name, input.text, [allow, "--print-generic"]) });
     const ref = references[k]!;
-    if (ref.ok) runs.push({ input: k, check: "generic/default", run: await prrOpt(`generic-${input.name}`, ref.output, [allow]) });
+    if (ref.ok)
+      runs.push({ input: k, check: "generic/default", run: await prrOpt(`generic-${input.name}`, ref.output, [allow]) });
   }
   const printed = runs.filter((r) => r.run.code === 0);
-  const reprints = new Map(mlirOptBatch(mlirOpt, generic, printed.map((r) => r.run.out)).map((o, k) => [printed[k]!, o]));
+  const reprints = new Map(
+    mlirOptBatch(
+      mlirOpt,
+      generic,
+      printed.map((r) => r.run.out),
+    ).map((o, k) => [printed[k]!, o]),
+  );
   return inputs.map((input, k) => {
     const failures = new Map<Check, string>();
     for (const r of runs.filter((x) => x.input === k)) {
@@ -67,7 +84,8 @@ export async function roundTrip(inputs: readonly Input[], mlirOpt: string): Prom
     let textDifference: string | undefined = "not compared (a side failed)";
     if (custom.code === 0 && oracle.ok) {
       const d = firstDifference(oracle.output.trimEnd(), custom.out.trimEnd());
-      textDifference = d === undefined ? undefined : `line ${d.line}: mlir-opt-22 prints ${quote(d.left)}, prr prints ${quote(d.right)}`;
+      textDifference =
+        d === undefined ? undefined : `line ${d.line}: mlir-opt-22 prints ${quote(d.left)}, prr prints ${quote(d.right)}`;
     }
     return { name: input.name, failures, textDifference };
   });

@@ -9,7 +9,10 @@ function parseModule(p: OpAsmParser, s: ParsedOp): void {
   const name = p.parseOptionalSymbolName();
   if (name !== undefined) s.addAttribute("sym_name", p.ctx.string(name));
   p.parseOptionalAttrDictWithKeyword(s);
-  s.regions.push(p.parseRegion([], true));
+  const body = p.parseRegion([], true);
+  // A module always has its single block, even when written `module {}`.
+  body.ensureBlock();
+  s.regions.push(body);
 }
 
 function printModule(p: OpAsmPrinter, op: Operation): void {

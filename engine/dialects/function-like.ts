@@ -68,7 +68,7 @@ export function parseFunctionOp(p: OpAsmParser, s: ParsedOp): void {
   if (ra) s.addAttribute("res_attrs", ra);
   p.parseOptionalAttrDictWithKeyword(s);
   if (p.atRegion()) {
-    if (named === false && argTypes.length > 0) p.error("expected named arguments in a function with a body");
+    // Unnamed arguments are allowed when the body spells out its entry block (`^bb0(%a: i32):`).
     s.regions.push(p.parseRegion(args, true));
   } else s.regions.push(new Region());
 }

@@ -113,7 +113,7 @@ export class RegionBuilder {
     const specs = def?.attributes ?? {};
     const props: NamedAttribute[] = [];
     const discardable: NamedAttribute[] = [];
-    for (const a of attrs) (def === undefined || specs[a.name] !== undefined ? props : discardable).push(a);
+    for (const a of attrs) (specs[a.name] !== undefined ? props : discardable).push(a);
     for (const [n, spec] of Object.entries(specs))
       if (spec.default && !props.some((a) => a.name === n)) props.push({ name: n, value: spec.default(ctx) });
     if (complexFastmath.has(name) && !props.some((a) => a.name === "fastmath"))

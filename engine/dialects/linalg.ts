@@ -58,7 +58,7 @@ const structuredOperands = [
   { name: "inputs", arity: "variadic" as const },
   { name: "outputs", arity: "variadic" as const, type: shaped },
 ];
-const tensorResults = [{ name: "result_tensors", arity: "variadic" as const }];
+const resultTensors = [{ name: "result_tensors", arity: "variadic" as const }];
 
 // ----- named ops -----
 
@@ -66,7 +66,7 @@ function namedOp(spec: NamedOpSpec): OpDef {
   return op(`linalg.${spec.name}`, {
     traits: structuredTraits,
     operands: structuredOperands,
-    results: tensorResults,
+    results: resultTensors,
     attributes: { ...spec.attributes, operandSegmentSizes: {} },
     regions: 1,
     parse: (p, s) => parseNamedOp(p, s, spec.body, spec.inputs + 1),
@@ -115,7 +115,7 @@ function contractionOp(name: string, numDims: number, defaults: readonly (readon
   return op(`linalg.${name}`, {
     traits: structuredTraits,
     operands: structuredOperands,
-    results: tensorResults,
+    results: resultTensors,
     attributes: { indexing_maps: indexingMapsAttr, cast: castAttr, operandSegmentSizes: {} },
     regions: 1,
     parse(p, s) {
@@ -133,7 +133,7 @@ function contractionOp(name: string, numDims: number, defaults: readonly (readon
 const contractOp = op("linalg.contract", {
   traits: structuredTraits,
   operands: structuredOperands,
-  results: tensorResults,
+  results: resultTensors,
   attributes: { indexing_maps: indexingMapsAttr, cast: castAttr, operandSegmentSizes: {} },
   regions: 1,
   parse(p, s) {
@@ -162,7 +162,7 @@ function elementwiseMaps(ctx: Context, kind: Attribute | undefined, outputType: 
 const elementwiseOp = op("linalg.elementwise", {
   traits: structuredTraits,
   operands: structuredOperands,
-  results: tensorResults,
+  results: resultTensors,
   attributes: { kind: {}, indexing_maps: indexingMapsAttr, operandSegmentSizes: {} },
   regions: 1,
   parse(p, s) {
@@ -336,7 +336,7 @@ const ops: OpDef[] = [
   op("linalg.generic", {
     traits: structuredTraits,
     operands: structuredOperands,
-    results: tensorResults,
+    results: resultTensors,
     attributes: {
       indexing_maps: indexingMapsAttr,
       iterator_types: { type: arrayAttr },
@@ -419,7 +419,7 @@ const ops: OpDef[] = [
   op("linalg.fill", {
     traits: structuredTraits,
     operands: structuredOperands,
-    results: tensorResults,
+    results: resultTensors,
     attributes: { operandSegmentSizes: {} },
     regions: 1,
     parse: (p, s) => parseNamedOp(p, s, fillBody, 2),

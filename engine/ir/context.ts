@@ -145,6 +145,9 @@ export class Context {
     return this.attr(`[${elements.map((e) => e.key).join(", ")}]`, (k) => new A.ArrayAttr(k, elements));
   }
   denseArray(elementType: T.Type, values: readonly (bigint | number)[]): A.DenseArrayAttr {
+    // Integer arrays hold bigints, float arrays numbers, whatever the caller passed.
+    if (elementType instanceof T.IntegerType) values = values.map((v) => (typeof v === "bigint" ? v : BigInt(v)));
+    else values = values.map((v) => (typeof v === "number" ? v : Number(v)));
     return this.attr(
       `array<${elementType.key}: ${values.map(String).join(", ")}>`,
       (k) => new A.DenseArrayAttr(k, elementType, values),

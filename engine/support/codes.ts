@@ -38,6 +38,7 @@ export const Codes = {
   PRR5003: "ill-formed term",
   PRR5004: "ill-formed rule",
   PRR5005: "duplicate declaration",
+  PRR5006: "nesting too deep",
   // 9xxx: the command line and the environment
   PRR9001: "usage error",
   PRR9002: "cannot read or write file",

@@ -48,7 +48,11 @@ export class OpAsmPrinter {
 
   // ----- aliases -----
 
+  /** Resource handles referenced by `dense_resource` attributes: only those are printed. */
+  private readonly usedResources = new Set<string>();
+
   private aliasFor(a: A.Attribute): string | undefined {
+    if (a.kind === "dense-resource") this.usedResources.add((a as A.DenseResourceAttr).handle);
     if (a.kind !== "affine-map" && a.kind !== "integer-set") return undefined;
     let name = this.attrAliases.get(a);
     if (name === undefined) {
@@ -316,6 +320,20 @@ export class OpAsmPrinter {
 
   // ----- the whole output -----
 
+  /** The builtin dialect's resources that the printed IR refers to; other dialects' are kept whole. */
+  private referencedResources(): Map<string, Map<string, string>> {
+    const out = new Map<string, Map<string, string>>();
+    for (const [dialect, entries] of this.options.resources ?? []) {
+      if (dialect !== "builtin") {
+        if (entries.size > 0) out.set(dialect, entries);
+        continue;
+      }
+      const kept = new Map([...entries].filter(([k]) => this.usedResources.has(k)));
+      if (kept.size > 0) out.set(dialect, kept);
+    }
+    return out;
+  }
+
   /** Prints the top-level op with alias definitions before and location aliases after. */
   printTop(op: Operation): string {
     // The top-level op's location is visited first, so it gets the first `#loc` alias.
@@ -328,7 +346,8 @@ export class OpAsmPrinter {
     const aliases = [...this.attrAliases].sort((x, y) => aliasGroup(x[1]).localeCompare(aliasGroup(y[1])));
     for (const [a, name] of aliases) prologue += `${name} = ${printAttr(a)}\n`;
     let epilogue = "";
-    if (this.options.resources && this.options.resources.size > 0) epilogue += printResources(this.options.resources);
+    const resources = this.referencedResources();
+    if (resources.size > 0) epilogue += printResources(resources);
     if (this.locAliases.size > 0) {
       // Location aliases may refer to other locations; print each one's body without aliasing.
       for (const [l, name] of this.locAliases) epilogue += `${name} = loc(${printLocationBody(l)})\n`;

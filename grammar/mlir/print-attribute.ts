@@ -56,11 +56,11 @@ export function printType(t: T.Type, alias: AliasHook = noAlias): string {
     if (!t.layout && !t.memorySpace) return t.key;
     let s = `memref<${t.shape.map((d) => (d < 0 ? "?" : d) + "x").join("")}${printType(t.elementType, alias)}`;
     if (t.layout) s += `, ${printAttribute(t.layout, alias)}`;
-    if (t.memorySpace) s += `, ${printAttribute(t.memorySpace, alias)}`;
+    if (t.memorySpace) s += `, ${printAttribute(t.memorySpace, alias, elidesDefaultType(t.memorySpace))}`;
     return s + ">";
   }
   if (t instanceof T.UnrankedMemRefType && t.memorySpace)
-    return `memref<*x${printType(t.elementType, alias)}, ${printAttribute(t.memorySpace, alias)}>`;
+    return `memref<*x${printType(t.elementType, alias)}, ${printAttribute(t.memorySpace, alias, elidesDefaultType(t.memorySpace))}>`;
   if (t instanceof T.FunctionType) {
     const ins = `(${t.inputs.map((x) => printType(x, alias)).join(", ")})`;
     const r = t.results;

@@ -34,8 +34,10 @@ const semantics = ariGrammar.createSemantics().addOperation<unknown>("raw(file)"
   Head(format: Node, _rest: Node) {
     return format["raw"](this.args.file);
   },
-  Format(_open: Node, _kw: Node, name: Node, _args: Node, _close: Node) {
-    return { name: name["raw"](this.args.file), span: at(this.args.file, name) };
+  Format(_open: Node, _kw: Node, name: Node, args: Node, _close: Node) {
+    const file = this.args.file;
+    const extra = args.children.length > 0 ? span(file, args.source.startIdx, args.source.endIdx) : undefined;
+    return { name: name["raw"](file), span: at(file, name), extra };
   },
   Decl(d: Node) {
     return d["raw"](this.args.file);
@@ -72,12 +74,13 @@ function at(file: SourceFile, node: Node): Span {
 export function parseAri(file: SourceFile): ParseResult {
   const head = ariGrammar.match(file.text, "Head");
   if (head.failed()) return { ok: false, diagnostics: [syntaxError(file, head)] };
-  const format = semantics(head)["raw"](file) as { name: string; span: Span };
-  if (format.name !== "TRS") {
+  const format = semantics(head)["raw"](file) as { name: string; span: Span; extra: Span | undefined };
+  if (format.name !== "TRS" || format.extra) {
+    const what = format.extra ? format.extra.file.text.slice(format.extra.start, format.extra.end) : format.name;
     const message =
-      `format '${format.name}' is not supported: prr check --trs reads first-order ` +
-      `unconditional term rewriting systems, '(format TRS)'`;
-    return { ok: false, diagnostics: [diag("PRR5002", message, format.span)] };
+      `format '${format.name !== "TRS" ? format.name : `TRS ${what}`}' is not supported: prr check --trs reads ` +
+      `one first-order unconditional term rewriting system, '(format TRS)'`;
+    return { ok: false, diagnostics: [diag("PRR5002", message, format.name !== "TRS" ? format.span : format.extra)] };
   }
   const match = ariGrammar.match(file.text, "Problem");
   if (match.failed()) return { ok: false, diagnostics: [syntaxError(file, match)] };

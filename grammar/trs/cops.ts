@@ -100,7 +100,11 @@ export function parseCops(file: SourceFile): ParseResult {
     if (!fun) funs.set(t.name, { name: t.name, arity: args.length, span: t.nameSpan });
     else if (fun.arity !== args.length) {
       const note = { span: fun.span, message: `'${t.name}' has arity ${fun.arity} here` };
-      diagnostics.push(diag("PRR5003", `'${t.name}' is used with ${args.length} argument${args.length === 1 ? "" : "s"}`, t.span, [note]));
+      diagnostics.push(
+        diag("PRR5003", `'${t.name}' is used with ${args.length} argument${args.length === 1 ? "" : "s"}`, t.span, [
+          note,
+        ]),
+      );
     }
     return { kind: "app", name: t.name, args, span: t.span };
   };
@@ -114,5 +118,10 @@ export function parseCops(file: SourceFile): ParseResult {
 function declare(funs: Map<string, FunSyntax>, f: FunSyntax, out: Diagnostic[]): void {
   const prior = funs.get(f.name);
   if (!prior) funs.set(f.name, f);
-  else out.push(diag("PRR5005", `function symbol '${f.name}' is declared twice`, f.span, [{ span: prior.span, message: "first declared here" }]));
+  else
+    out.push(
+      diag("PRR5005", `function symbol '${f.name}' is declared twice`, f.span, [
+        { span: prior.span, message: "first declared here" },
+      ]),
+    );
 }

@@ -1,7 +1,7 @@
 // Entry point for reading a TRS file: ARI when it declares `(format ...)`, COPS otherwise.
 import { parseAri } from "./ari.ts";
 import { parseCops } from "./cops.ts";
-import type { ParseResult } from "./validate.ts";
+import { nestingTooDeep, type ParseResult } from "./validate.ts";
 import type { SourceFile } from "../../engine/support/source.ts";
 
 export type { ParseResult } from "./validate.ts";
@@ -12,5 +12,8 @@ export function isAri(text: string): boolean {
 }
 
 export function parseTrs(file: SourceFile): ParseResult {
-  return isAri(file.text) ? parseAri(file) : parseCops(file);
+  const ari = isAri(file.text);
+  const tooDeep = nestingTooDeep(file, ari);
+  if (tooDeep) return { ok: false, diagnostics: [tooDeep] };
+  return ari ? parseAri(file) : parseCops(file);
 }

@@ -9,6 +9,25 @@ export type ParseResult =
   | { readonly ok: true; readonly problem: TrsProblem }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
+/** Deeper nesting than this would exhaust the stack of the recursive-descent parser. */
+export const MAX_NESTING = 450;
+
+/** A diagnostic at the first parenthesis nested deeper than MAX_NESTING (`;` comments skipped when `comments`). */
+export function nestingTooDeep(file: SourceFile, comments: boolean): Diagnostic | undefined {
+  const text = file.text;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (comments && c === ";") {
+      const end = text.indexOf("\n", i);
+      i = end < 0 ? text.length : end;
+    } else if (c === "(" && ++depth > MAX_NESTING)
+      return diag("PRR5006", `terms nested more than ${MAX_NESTING} deep are not supported`, span(file, i, i + 1));
+    else if (c === ")") depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
 /** A syntax error at the rightmost position the grammar could not get past. */
 export function syntaxError(file: SourceFile, match: FailedMatchResult): Diagnostic {
   const pos = match.getRightmostFailurePosition();

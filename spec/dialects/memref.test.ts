@@ -121,9 +121,7 @@ func.func @b(%t: tensor<4xf32>, %m: memref<4xf32>, %i: index, %c: i1) {
 const inputs = [memrefOps, atomics, memorySpaces, bufferizationOps];
 
 /** Inputs whose default text is known to differ from mlir-opt-22's, and why. */
-const textDiffers: Record<string, string> = {
-  "memref-memory-space.mlir": "memory spaces in memref types are printed with their type (`1 : i64`) by the type printer",
-};
+const textDiffers: Record<string, string> = {};
 
 /** Corpus checks known to fail, by file, with the reason. */
 const known: Record<string, KnownException> = {

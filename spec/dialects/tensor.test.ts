@@ -85,12 +85,7 @@ const genericForm: Input = {
 const inputs = [ops, genericForm, parallelInsert];
 
 /** Checks known to fail, by input, with the reason; a listed check that passes fails the suite. */
-const known: Record<string, KnownException> = {
-  "tensor-parallel-insert-slice.mlir": {
-    checks: ["custom/print-generic"],
-    reason: "scf.forall's dense arrays (operandSegmentSizes, staticLowerBound) print their values as floats",
-  },
-};
+const known: Record<string, KnownException> = {};
 const tensorOp = /\btensor\.(?!iterator)[a-z_]+/;
 const corpus = corpusInputs(tensorOp);
 const o = oracle();

@@ -43,7 +43,8 @@ function check(sys: System, cert: Certificate): void {
   switch (cert.criterion) {
     case "weakly-orthogonal":
       if (!rules.every((r) => linear(r.l))) throw new Error("not left-linear");
-      for (const cp of cps()) if (!eq(cp.left, cp.right)) throw new Error(`non-trivial critical pair ${key(cp.left)} / ${key(cp.right)}`);
+      for (const cp of cps())
+        if (!eq(cp.left, cp.right)) throw new Error(`non-trivial critical pair ${key(cp.left)} / ${key(cp.right)}`);
       return;
     case "knuth-bendix": {
       const bad = checkOrder(cert.order, rules, [], arity);
@@ -59,7 +60,8 @@ function check(sys: System, cert: Certificate): void {
       for (const cp of cps()) {
         const { entry, left, right } = findEntry(cp, cert.pairs, arity);
         const via = fromC(entry.via, arity);
-        if (cp.pos.length > 0 && entry.rightSteps.length > 0) throw new Error("only overlays may rewrite the right side");
+        if (cp.pos.length > 0 && entry.rightSteps.length > 0)
+          throw new Error("only overlays may rewrite the right side");
         if (!eq(replay(rules, right, entry.rightSteps, arity), via)) throw new Error("right side does not reach via");
         if (!develops(rules, left, via)) throw new Error(`${key(left)} does not develop to ${key(via)}`);
       }
@@ -75,14 +77,26 @@ function check(sys: System, cert: Certificate): void {
       return;
     case "rule-labelling": {
       if (!rules.every((r) => linear(r.l) && linear(r.r))) throw new Error("not linear");
-      if (cert.labels.length !== rules.length || cert.labels.some((x) => !Number.isInteger(x) || x < 0)) throw new Error("bad labels");
+      if (cert.labels.length !== rules.length || cert.labels.some((x) => !Number.isInteger(x) || x < 0))
+        throw new Error("bad labels");
       const lab = (k: number) => cert.labels[k - 1]!;
       for (const cp of cps()) {
         const { entry, left, right } = findEntry(cp, cert.pairs, arity);
         joins(sys, left, right, entry);
         const alpha = lab(cp.inner);
         const beta = lab(cp.outer);
-        if (!decreasing(entry.leftSteps.map((s) => lab(s.rule)), alpha, beta) || !decreasing(entry.rightSteps.map((s) => lab(s.rule)), beta, alpha))
+        if (
+          !decreasing(
+            entry.leftSteps.map((s) => lab(s.rule)),
+            alpha,
+            beta,
+          ) ||
+          !decreasing(
+            entry.rightSteps.map((s) => lab(s.rule)),
+            beta,
+            alpha,
+          )
+        )
           throw new Error(`critical peak ${key(cp.peak)} is not decreasing`);
       }
       return;
@@ -112,13 +126,15 @@ function check(sys: System, cert: Certificate): void {
 
 function checkRedundant(sys: System, cert: Certificate & { criterion: "redundant-rules" }): void {
   if (cert.answer !== cert.proof.answer) throw new Error("the inner proof answers differently");
-  if (cert.answer === "NO" && cert.removed.length > 0) throw new Error("removing rules does not preserve non-confluence");
+  if (cert.answer === "NO" && cert.removed.length > 0)
+    throw new Error("removing rules does not preserve non-confluence");
   const rules = [...sys.rules];
   for (const add of cert.added) {
     const l = fromC(add.lhs, sys.arity);
     const r = fromC(add.rhs, sys.arity);
     if ("v" in l || !vars(r).every((v) => vars(l).includes(v))) throw new Error("an added rule is not a rewrite rule");
-    if (!eq(replay(rules, l, add.steps, sys.arity), r)) throw new Error(`added rule ${key(l)} -> ${key(r)} is not derivable`);
+    if (!eq(replay(rules, l, add.steps, sys.arity), r))
+      throw new Error(`added rule ${key(l)} -> ${key(r)} is not derivable`);
     rules.push({ l, r });
   }
   const removed = new Set<number>();
@@ -138,7 +154,8 @@ function checkDisjointUnion(sys: System, cert: Certificate & { criterion: "disjo
   const all = cert.components.flatMap((c) => c.rules);
   if (all.length !== sys.rules.length || new Set(all).size !== all.length || all.some((k) => !sys.rules[k - 1]))
     throw new Error("the groups do not partition the rules");
-  const syms = (t: T, out: Set<string>): Set<string> => ("v" in t ? out : (out.add(t.f), t.a.forEach((x) => syms(x, out)), out));
+  const syms = (t: T, out: Set<string>): Set<string> =>
+    "v" in t ? out : (out.add(t.f), t.a.forEach((x) => syms(x, out)), out);
   const owner = new Map<string, number>();
   cert.components.forEach((c, i) => {
     for (const k of c.rules)
@@ -160,7 +177,8 @@ function checkCrModulo(sys: System, cert: Certificate & { criterion: "cr-modulo"
   if (inP.size !== cert.symmetric.length || cert.symmetric.some((k) => !rules[k - 1])) throw new Error("bad P");
   const P = rules.map((r, i) => [i + 1, r] as const).filter(([k]) => inP.has(k));
   const S = rules.map((r, i) => [i + 1, r] as const).filter(([k]) => !inP.has(k));
-  const only = (keep: readonly (readonly [number, R])[]): R[] => rules.map((r, i) => (keep.some(([k]) => k === i + 1) ? r : { l: { f: "⟨unusable⟩", a: [] }, r: r.r }));
+  const only = (keep: readonly (readonly [number, R])[]): R[] =>
+    rules.map((r, i) => (keep.some(([k]) => k === i + 1) ? r : { l: { f: "⟨unusable⟩", a: [] }, r: r.r }));
   const sRules = only(S);
   const pRules = only(P);
   for (const [k, r] of P) {
@@ -169,7 +187,12 @@ function checkCrModulo(sys: System, cert: Certificate & { criterion: "cr-modulo"
     if (!inv || !eq(replay(pRules, r.r, inv.steps, arity), r.l)) throw new Error(`P rule ${k} is not undone within P`);
   }
   if (!S.every(([, r]) => linear(r.l))) throw new Error("S is not left-linear");
-  const bad = checkOrder(cert.order, S.map(([, r]) => r), P.map(([, r]) => r), arity);
+  const bad = checkOrder(
+    cert.order,
+    S.map(([, r]) => r),
+    P.map(([, r]) => r),
+    arity,
+  );
   if (bad) throw new Error(`relative termination: ${bad}`);
   const both = [...P, ...P.map(([k, r]) => [-k, { l: r.r, r: r.l }] as const)];
   const cps = [...criticalPairsAmong(S, [...S, ...both]), ...criticalPairsAmong(both, S)];
@@ -177,7 +200,8 @@ function checkCrModulo(sys: System, cert: Certificate & { criterion: "cr-modulo"
     const { entry, left, right } = findEntry(cp, cert.pairs, arity);
     const a = replay(sRules, left, entry.leftSteps, arity);
     const b = replay(sRules, right, entry.rightSteps, arity);
-    if (!eq(replay(pRules, a, entry.equivSteps, arity), b)) throw new Error(`pair ${key(left)} / ${key(right)} is not joinable modulo P`);
+    if (!eq(replay(pRules, a, entry.equivSteps, arity), b))
+      throw new Error(`pair ${key(left)} / ${key(right)} is not joinable modulo P`);
   }
 }
 

@@ -11,7 +11,8 @@ async function check(files: Record<string, string>, ...args: string[]) {
 }
 
 const confluent = "(format TRS)\n(fun + 2)(fun s 1)(fun 0 0)\n(rule (+ 0 y) y)\n(rule (+ (s x) y) (s (+ x y)))\n";
-const divergent = "(format TRS)\n(fun f 1)(fun g 1)(fun a 0)\n(rule (f (g x)) a)\n(rule (g x) (g (g x)))\n(rule (f x) (f (g x)))\n";
+const divergent =
+  "(format TRS)\n(fun f 1)(fun g 1)(fun a 0)\n(rule (f (g x)) a)\n(rule (g x) (g (g x)))\n(rule (f x) (f (g x)))\n";
 const cops = "(VAR x)\n(RULES\n  f(x) -> a\n  f(x) -> b\n)\n";
 
 describe("prr check --trs", () => {

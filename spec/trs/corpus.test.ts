@@ -31,7 +31,8 @@ describe.skipIf(absent !== undefined)("CoCo 2025 TRS development set", () => {
       if (outcome.answer === "MAYBE") continue;
       if (outcome.answer === "YES") yes++;
       else no++;
-      if (p.expected !== "UNKNOWN" && outcome.answer !== p.expected) wrong.push(`${p.name}: ${outcome.answer}, expected ${p.expected}`);
+      if (p.expected !== "UNKNOWN" && outcome.answer !== p.expected)
+        wrong.push(`${p.name}: ${outcome.answer}, expected ${p.expected}`);
       try {
         checkCertificate(parsed.problem, outcome.proof!.certificate);
       } catch (e) {

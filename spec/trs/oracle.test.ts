@@ -21,7 +21,12 @@ function rng(seed: number): () => number {
   };
 }
 
-const SIG: [string, number][] = [["f", 2], ["g", 1], ["a", 0], ["b", 0]];
+const SIG: [string, number][] = [
+  ["f", 2],
+  ["g", 1],
+  ["a", 0],
+  ["b", 0],
+];
 
 function randomTerm(r: () => number, depth: number, vars: readonly string[]): string {
   if (depth === 0 || r() < 0.3) {
@@ -64,9 +69,13 @@ function counterexample(trs: Trs): string | undefined {
   for (const t of groundTerms(trs, 2)) {
     const reach = explore(rw, t, limits, budget);
     if (!reach.complete) continue;
-    const sets = new Map([...reach.parent.keys()].map((u) => [u, new Set(explore(rw, u, limits, budget).parent.keys())]));
+    const sets = new Map(
+      [...reach.parent.keys()].map((u) => [u, new Set(explore(rw, u, limits, budget).parent.keys())]),
+    );
     for (const [u, su] of sets)
-      for (const [v, sv] of sets) if (![...su].some((w) => sv.has(w))) return `${printTerm(trs.bank, t)} →* ${printTerm(trs.bank, u)}, ${printTerm(trs.bank, v)}`;
+      for (const [v, sv] of sets)
+        if (![...su].some((w) => sv.has(w)))
+          return `${printTerm(trs.bank, t)} →* ${printTerm(trs.bank, u)}, ${printTerm(trs.bank, v)}`;
   }
   return undefined;
 }
@@ -106,7 +115,8 @@ function againstOracle(systems: readonly string[]): Record<string, number> {
     const key = `${outcome.answer} ${outcome.criterion ?? ""}`.trim();
     tally[key] = (tally[key] ?? 0) + 1;
     if (outcome.proof) expect(() => checkCertificate(p, outcome.proof!.certificate), text).not.toThrow();
-    if (outcome.answer === "YES") expect(counterexample(trsFromProblem(p)), `${text} (${outcome.criterion})`).toBeUndefined();
+    if (outcome.answer === "YES")
+      expect(counterexample(trsFromProblem(p)), `${text} (${outcome.criterion})`).toBeUndefined();
   }
   return tally;
 }
@@ -119,7 +129,9 @@ describe("random systems against a brute-force oracle", () => {
   });
 
   it("the oracle finds a counterexample in a non-confluent system", () => {
-    const trs = trsFromProblem(problem(`${SIG.map(([f, n]) => `(fun ${f} ${n})`).join("")}(rule (g a) b)(rule a (f b b))`));
+    const trs = trsFromProblem(
+      problem(`${SIG.map(([f, n]) => `(fun ${f} ${n})`).join("")}(rule (g a) b)(rule a (f b b))`),
+    );
     expect(counterexample(trs)).toBe("g(a) →* b, g(f(b, b))");
   });
 
@@ -135,9 +147,12 @@ describe("random systems against a brute-force oracle", () => {
       tally[outcome.answer]++;
       criteria.set(outcome.criterion ?? "-", (criteria.get(outcome.criterion ?? "-") ?? 0) + 1);
       if (outcome.proof) expect(() => checkCertificate(p, outcome.proof!.certificate), text).not.toThrow();
-      if (outcome.answer === "YES") expect(counterexample(trsFromProblem(p)), `${text} (${outcome.criterion})`).toBeUndefined();
+      if (outcome.answer === "YES")
+        expect(counterexample(trsFromProblem(p)), `${text} (${outcome.criterion})`).toBeUndefined();
     }
-    console.log(`random systems: YES ${tally.YES}, NO ${tally.NO}, MAYBE ${tally.MAYBE}; by criterion ${JSON.stringify(Object.fromEntries(criteria))}`);
+    console.log(
+      `random systems: YES ${tally.YES}, NO ${tally.NO}, MAYBE ${tally.MAYBE}; by criterion ${JSON.stringify(Object.fromEntries(criteria))}`,
+    );
     expect(tally.YES).toBeGreaterThan(20);
     expect(tally.NO).toBeGreaterThan(20);
   });

@@ -11,7 +11,8 @@ import { checkOrder } from "./checker/orders.ts";
 import { systemOf } from "./certificate-checker.ts";
 import type { COrder } from "../../engine/check/trs/certificate.ts";
 
-const ackermann = "(fun A 2)(fun s 1)(fun 0 0)(rule (A 0 y) (s y))(rule (A (s x) 0) (A x (s 0)))(rule (A (s x) (s y)) (A x (A (s x) y)))";
+const ackermann =
+  "(fun A 2)(fun s 1)(fun 0 0)(rule (A 0 y) (s y))(rule (A (s x) 0) (A x (s 0)))(rule (A (s x) (s y)) (A x (A (s x) y)))";
 const assoc = "(fun * 2)(rule (* (* x y) z) (* x (* y z)))";
 const group = "(fun f 2)(fun i 1)(fun e 0)(rule (f e x) x)(rule (f (i x) x) e)(rule (f (f x y) z) (f x (f y z)))";
 const duplicate = "(fun f 1)(fun g 2)(fun a 0)(rule (f (f x)) (g x x))";
@@ -59,9 +60,22 @@ describe("polynomial interpretations", () => {
   });
 
   it("the checker rejects a non-monotone or non-decreasing interpretation", () => {
-    const flat = { kind: "polynomial", domainMin: 0, interpretation: { "*": [{ coefficient: 1, exponents: [1, 1] }] } } as const;
+    const flat = {
+      kind: "polynomial",
+      domainMin: 0,
+      interpretation: { "*": [{ coefficient: 1, exponents: [1, 1] }] },
+    } as const;
     expect(valid(assoc, flat)).toBe(false);
-    const equal = { kind: "polynomial", domainMin: 0, interpretation: { "*": [{ coefficient: 1, exponents: [1, 0] }, { coefficient: 1, exponents: [0, 1] }] } } as const;
+    const equal = {
+      kind: "polynomial",
+      domainMin: 0,
+      interpretation: {
+        "*": [
+          { coefficient: 1, exponents: [1, 0] },
+          { coefficient: 1, exponents: [0, 1] },
+        ],
+      },
+    } as const;
     expect(valid(assoc, equal)).toBe(false);
   });
 

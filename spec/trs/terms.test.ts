@@ -65,7 +65,10 @@ describe("matching and unification", () => {
 describe("critical pairs", () => {
   it("finds root and nested overlaps, self-overlaps, but not the trivial root self-overlap", () => {
     const trs = system("(fun f 1)(fun g 1)(rule (f (g (f x))) x)(rule (f (g x)) (g (f x)))");
-    const cps = criticalPairs(trs).map((cp) => `${cp.outer.index + 1}/${cp.inner.index + 1}@${printPos(cp.pos)}: ${show(trs, cp.left)} | ${show(trs, cp.right)}`);
+    const cps = criticalPairs(trs).map(
+      (cp) =>
+        `${cp.outer.index + 1}/${cp.inner.index + 1}@${printPos(cp.pos)}: ${show(trs, cp.left)} | ${show(trs, cp.right)}`,
+    );
     expect(cps).toHaveLength(4);
     expect(cps.filter((c) => c.startsWith("1/1@1.1"))).toHaveLength(1); // f(g(f(g(f x)))) self-overlap
     expect(cps.filter((c) => c.endsWith("@ε"))).toHaveLength(0);
@@ -74,7 +77,9 @@ describe("critical pairs", () => {
   });
 
   it("has none for an orthogonal system", () => {
-    expect(criticalPairs(system("(fun + 2)(fun s 1)(fun 0 0)(rule (+ 0 y) y)(rule (+ (s x) y) (s (+ x y)))"))).toEqual([]);
+    expect(criticalPairs(system("(fun + 2)(fun s 1)(fun 0 0)(rule (+ 0 y) y)(rule (+ (s x) y) (s (+ x y)))"))).toEqual(
+      [],
+    );
   });
 });
 
@@ -96,7 +101,9 @@ describe("rewriting", () => {
 
 describe("term caps", () => {
   it("separate reducts that keep different root symbols", () => {
-    const trs = system("(fun a 1)(fun b 1)(fun c 1)(fun g 1)(rule (a x) (b x))(rule (a x) (c (c x)))(rule (b x) (g (b x)))(rule (c x) (c x))");
+    const trs = system(
+      "(fun a 1)(fun b 1)(fun c 1)(fun g 1)(rule (a x) (b x))(rule (a x) (c (c x)))(rule (b x) (g (b x)))(rule (c x) (c x))",
+    );
     const caps = new Capper(trs);
     expect(caps.nonJoinable(term(trs, "(b x)"), term(trs, "(c (c x))"))).toBe(true);
     expect(caps.nonJoinable(term(trs, "(a x)"), term(trs, "(c x)"))).toBe(false);

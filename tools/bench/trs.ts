@@ -75,7 +75,9 @@ function main(argv: string[]): number {
     const wrong = outcome.answer !== "MAYBE" && expected !== "UNKNOWN" && outcome.answer !== expected;
     if (wrong) count.wrong++;
     if (verbose || wrong)
-      console.log(`${file}\t${outcome.answer}\t${expected}\t${ms.toFixed(1)} ms\t${outcome.criterion ?? ""}${wrong ? "\tWRONG" : ""}`);
+      console.log(
+        `${file}\t${outcome.answer}\t${expected}\t${ms.toFixed(1)} ms\t${outcome.criterion ?? ""}${wrong ? "\tWRONG" : ""}`,
+      );
   }
   times.sort((a, b) => a - b);
   cpuTimes.sort((a, b) => a - b);
@@ -83,7 +85,9 @@ function main(argv: string[]): number {
   const cpuMedian = cpuTimes.length ? cpuTimes[Math.floor((cpuTimes.length - 1) / 2)]! : 0;
   if (verbose)
     for (const [name, s] of Object.entries(stages))
-      console.log(`stage ${name.padEnd(28)} runs ${String(s.runs).padStart(4)}  decided ${String(s.decided).padStart(3)}  total ${s.ms.toFixed(0).padStart(6)} ms`);
+      console.log(
+        `stage ${name.padEnd(28)} runs ${String(s.runs).padStart(4)}  decided ${String(s.decided).padStart(3)}  total ${s.ms.toFixed(0).padStart(6)} ms`,
+      );
   const decided = count.YES + count.NO;
   console.log(
     `problems ${files.length} (known answers ${count.known}), decided ${decided} ` +

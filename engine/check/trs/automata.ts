@@ -105,21 +105,32 @@ export function complete(trs: Trs, t: Term, budget: Budget): { automaton: TreeAu
   const A = new TreeAutomaton();
   const final = A.stateOfTerm(t);
   const shared = new Map<string, number>();
-  const stateFor = (r: Rule, pos: string) => shared.get(`${r.index}:${pos}`) ?? shared.set(`${r.index}:${pos}`, A.newState()).get(`${r.index}:${pos}`)!;
+  const stateFor = (r: Rule, pos: string) =>
+    shared.get(`${r.index}:${pos}`) ?? shared.set(`${r.index}:${pos}`, A.newState()).get(`${r.index}:${pos}`)!;
   const build = (r: Rule, u: Term, pos: string, theta: Map<Term, number>): number => {
     if (isVar(u)) return theta.get(u)!;
     const q = stateFor(r, pos);
-    A.addTransition(u.head, u.args.map((a, i) => build(r, a, `${pos}.${i}`, theta)), q);
+    A.addTransition(
+      u.head,
+      u.args.map((a, i) => build(r, a, `${pos}.${i}`, theta)),
+      q,
+    );
     return q;
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const r of trs.rules) {
       for (const [theta, q] of matches(A, A.closure(), r.lhs)) {
         budget.tick();
         if (A.states > MAX_STATES || A.transitions.length > MAX_TRANSITIONS) return undefined;
         if (isVar(r.rhs)) changed = A.addEpsilon(theta.get(r.rhs)!, q) || changed;
-        else changed = A.addTransition(r.rhs.head, r.rhs.args.map((a, i) => build(r, a, `${i}`, theta)), q) || changed;
+        else
+          changed =
+            A.addTransition(
+              r.rhs.head,
+              r.rhs.args.map((a, i) => build(r, a, `${i}`, theta)),
+              q,
+            ) || changed;
       }
     }
   }
@@ -131,7 +142,7 @@ export function intersects(A: TreeAutomaton, p: number, B: TreeAutomaton, q: num
   const upA = A.closure();
   const upB = B.closure();
   const reached = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const ta of A.transitions)
       for (const tb of B.transitionsOf(ta.head)) {

@@ -72,7 +72,8 @@ export function criticalPairsOf(trs: Trs, outer: Rule, inner: Rule, copy = renam
 /** All critical pairs of the system, produced lazily (rule pair by rule pair). */
 export function* criticalPairStream(trs: Trs): Generator<CriticalPair> {
   const copies = trs.rules.map((r) => renamedApart(trs, r));
-  for (const outer of trs.rules) for (const inner of trs.rules) yield* criticalPairsOf(trs, outer, inner, copies[inner.index]!);
+  for (const outer of trs.rules)
+    for (const inner of trs.rules) yield* criticalPairsOf(trs, outer, inner, copies[inner.index]!);
 }
 
 /** All critical pairs of the system. */

@@ -17,7 +17,13 @@ export interface ExploreLimits {
   readonly maxSize: number;
 }
 
-export function explore(rw: Rewriter, root: Term, limits: ExploreLimits, budget: Budget, stopAt?: (t: Term) => boolean): Reach {
+export function explore(
+  rw: Rewriter,
+  root: Term,
+  limits: ExploreLimits,
+  budget: Budget,
+  stopAt?: (t: Term) => boolean,
+): Reach {
   const parent: Reach["parent"] = new Map([[root, undefined]]);
   const reach: Reach = { root, parent, complete: false };
   const queue: Term[] = [root];

@@ -96,7 +96,8 @@ export function capsUnify(a: Cap, b: Cap): boolean {
     return a.heads === undefined || b.heads === undefined || [...a.heads].some((f) => b.heads!.has(f));
   if (a.kind === "hole") return admits(a.heads, b);
   if (b.kind === "hole") return admits(b.heads, a);
-  if (a.kind === "rigid" || b.kind === "rigid") return a.kind === b.kind && a.kind === "rigid" && a.v === (b as { v: Term }).v;
+  if (a.kind === "rigid" || b.kind === "rigid")
+    return a.kind === b.kind && a.kind === "rigid" && a.v === (b as { v: Term }).v;
   if (a.head !== b.head) return false;
   for (let i = 0; i < a.args.length; i++) if (!capsUnify(a.args[i]!, b.args[i]!)) return false;
   return true;

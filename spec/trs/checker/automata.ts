@@ -12,14 +12,15 @@ interface Auto {
 
 function read(c: CAutomaton, arity: ReadonlyMap<string, number>): Auto {
   const trans = c.transitions.map((t) => {
-    if ((t.symbol === undefined) === (t.variable === undefined)) throw new Error("a transition needs a symbol or a variable");
+    if ((t.symbol === undefined) === (t.variable === undefined))
+      throw new Error("a transition needs a symbol or a variable");
     if (t.symbol !== undefined && arity.get(t.symbol) !== t.args.length) throw new Error(`bad arity for '${t.symbol}'`);
     if (t.variable !== undefined && t.args.length !== 0) throw new Error("a variable takes no arguments");
     return { head: t.symbol !== undefined ? `f:${t.symbol}` : `v:${t.variable}`, args: t.args, to: t.to };
   });
   const states = new Set<number>([c.final, ...trans.flatMap((t) => [...t.args, t.to]), ...c.epsilons.flat()]);
   const up = new Map([...states].map((q) => [q, new Set([q])]));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [from, to] of c.epsilons)
       for (const q of up.get(to)!)
@@ -38,7 +39,10 @@ function states(A: Auto, t: T, theta: ReadonlyMap<string, number>): Set<number> 
   if ("v" in t) {
     const q = theta.get(t.v);
     if (q !== undefined) return closeUp(A, [q]);
-    return closeUp(A, A.trans.filter((x) => x.head === `v:${t.v}`).map((x) => x.to));
+    return closeUp(
+      A,
+      A.trans.filter((x) => x.head === `v:${t.v}`).map((x) => x.to),
+    );
   }
   const args = t.a.map((x) => states(A, x, theta));
   const out = A.trans.filter((x) => x.head === `f:${t.f}` && x.args.every((q, i) => args[i]!.has(q))).map((x) => x.to);
@@ -71,7 +75,7 @@ function checkAutomaton(rules: readonly R[], A: Auto, t: T): void {
 
 function intersects(A: Auto, B: Auto): boolean {
   const reached = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const x of A.trans)
       for (const y of B.trans) {
@@ -87,8 +91,16 @@ function intersects(A: Auto, B: Auto): boolean {
   return reached.has(`${A.final},${B.final}`);
 }
 
-export function checkAutomata(rules: readonly R[], s: T, t: T, left: CAutomaton, right: CAutomaton, arity: ReadonlyMap<string, number>): void {
-  const linear = (u: T, seen: Set<string>): boolean => ("v" in u ? !seen.has(u.v) && !!seen.add(u.v) : u.a.every((x) => linear(x, seen)));
+export function checkAutomata(
+  rules: readonly R[],
+  s: T,
+  t: T,
+  left: CAutomaton,
+  right: CAutomaton,
+  arity: ReadonlyMap<string, number>,
+): void {
+  const linear = (u: T, seen: Set<string>): boolean =>
+    "v" in u ? !seen.has(u.v) && !!seen.add(u.v) : u.a.every((x) => linear(x, seen));
   if (!rules.every((r) => linear(r.l, new Set()))) throw new Error("tree automata need a left-linear system");
   const A = read(left, arity);
   const B = read(right, arity);

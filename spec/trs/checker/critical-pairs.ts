@@ -23,7 +23,10 @@ function renameAway(rule: R, avoid: readonly string[]): R {
 }
 
 /** Critical pairs of `outers` (overlapped at the root) with `inners`, each rule given with its number. */
-export function criticalPairsAmong(outers: readonly (readonly [number, R])[], inners: readonly (readonly [number, R])[]): Cp[] {
+export function criticalPairsAmong(
+  outers: readonly (readonly [number, R])[],
+  inners: readonly (readonly [number, R])[],
+): Cp[] {
   const out: Cp[] = [];
   for (const [o, outer] of outers)
     for (const [i, innerRule] of inners) {
@@ -33,7 +36,14 @@ export function criticalPairsAmong(outers: readonly (readonly [number, R])[], in
         const mgu = unifyT(at(outer.l, pos)!, inner.l);
         if (!mgu) continue;
         const peak = subst(outer.l, mgu);
-        out.push({ outer: o, inner: i, pos, peak, left: replace(peak, pos, subst(inner.r, mgu)), right: subst(outer.r, mgu) });
+        out.push({
+          outer: o,
+          inner: i,
+          pos,
+          peak,
+          left: replace(peak, pos, subst(inner.r, mgu)),
+          right: subst(outer.r, mgu),
+        });
       }
     }
   return out;
@@ -45,7 +55,11 @@ export function criticalPairs(rules: readonly R[]): Cp[] {
 }
 
 /** The certificate entry for `cp`; throws when there is none. */
-export function findEntry<E extends CPair>(cp: Cp, entries: readonly E[], arity: ReadonlyMap<string, number>): { entry: E; left: T; right: T } {
+export function findEntry<E extends CPair>(
+  cp: Cp,
+  entries: readonly E[],
+  arity: ReadonlyMap<string, number>,
+): { entry: E; left: T; right: T } {
   for (const e of entries) {
     if (e.outer !== cp.outer || e.inner !== cp.inner || e.pos.join(".") !== cp.pos.join(".")) continue;
     const left = fromC(e.left, arity);

@@ -60,7 +60,8 @@ function admits(h: Set<string> | "any", c: Cap): boolean {
 }
 
 function capsMeet(a: Cap, b: Cap): boolean {
-  if ("hole" in a && "hole" in b) return a.hole === "any" || b.hole === "any" || [...a.hole].some((f) => (b.hole as Set<string>).has(f));
+  if ("hole" in a && "hole" in b)
+    return a.hole === "any" || b.hole === "any" || [...a.hole].some((f) => (b.hole as Set<string>).has(f));
   if ("hole" in a) return admits(a.hole, b);
   if ("hole" in b) return admits(b.hole, a);
   if ("rigid" in a || "rigid" in b) return "rigid" in a && "rigid" in b && a.rigid === b.rigid;
@@ -68,10 +69,17 @@ function capsMeet(a: Cap, b: Cap): boolean {
 }
 
 /** Throws unless s and t provably have no common reduct for the stated reason. */
-export function checkNonJoinable(rules: readonly R[], s: T, t: T, reason: CNonJoinable, arity: ReadonlyMap<string, number>): void {
+export function checkNonJoinable(
+  rules: readonly R[],
+  s: T,
+  t: T,
+  reason: CNonJoinable,
+  arity: ReadonlyMap<string, number>,
+): void {
   if (reason.kind === "normal-forms") {
     if (eq(s, t)) throw new Error("the two normal forms are equal");
-    if (reducts(rules, s).length > 0 || reducts(rules, t).length > 0) throw new Error("a claimed normal form is reducible");
+    if (reducts(rules, s).length > 0 || reducts(rules, t).length > 0)
+      throw new Error("a claimed normal form is reducible");
     return;
   }
   if (reason.kind === "tcap") {
@@ -90,7 +98,12 @@ export function checkNonJoinable(rules: readonly R[], s: T, t: T, reason: CNonJo
 }
 
 /** The set, checked to contain `root` and every reduct of its members. */
-function closedSet(rules: readonly R[], terms: readonly unknown[], root: T, arity: ReadonlyMap<string, number>): Map<string, T> {
+function closedSet(
+  rules: readonly R[],
+  terms: readonly unknown[],
+  root: T,
+  arity: ReadonlyMap<string, number>,
+): Map<string, T> {
   const set = new Map<string, T>();
   for (const c of terms) {
     const u = fromC(c as never, arity);
@@ -98,6 +111,7 @@ function closedSet(rules: readonly R[], terms: readonly unknown[], root: T, arit
   }
   if (!set.has(key(root))) throw new Error(`closure does not contain ${key(root)}`);
   for (const u of set.values())
-    for (const v of reducts(rules, u)) if (!set.has(key(v))) throw new Error(`closure misses the reduct ${key(v)} of ${key(u)}`);
+    for (const v of reducts(rules, u))
+      if (!set.has(key(v))) throw new Error(`closure misses the reduct ${key(v)} of ${key(u)}`);
   return set;
 }

@@ -54,7 +54,10 @@ function pMul(a: P, b: P): P {
         const [v, n] = part.split("^");
         e.set(v!, (e.get(v!) ?? 0) + Number(n));
       }
-      const m = [...e].sort(([x], [y]) => (x < y ? -1 : 1)).map(([v, n]) => `${v}^${n}`).join("·");
+      const m = [...e]
+        .sort(([x], [y]) => (x < y ? -1 : 1))
+        .map(([v, n]) => `${v}^${n}`)
+        .join("·");
       o.set(m, (o.get(m) ?? 0) + ca * cb);
     }
   return o;
@@ -62,7 +65,11 @@ function pMul(a: P, b: P): P {
 
 /** [t] with every variable x read as (x + shift), so coefficients speak about x ≥ shift. */
 function interpret(t: T, I: Readonly<Record<string, readonly CMonomial[]>>, shift: number): P {
-  if ("v" in t) return new Map([[`${t.v}^1`, 1], ["", shift]]);
+  if ("v" in t)
+    return new Map([
+      [`${t.v}^1`, 1],
+      ["", shift],
+    ]);
   const args = t.a.map((x) => interpret(x, I, shift));
   const ms = I[t.f];
   if (!ms) throw new Error(`no interpretation for '${t.f}'`);
@@ -79,13 +86,25 @@ function interpret(t: T, I: Readonly<Record<string, readonly CMonomial[]>>, shif
 }
 
 /** Strict monotonicity and closure of the domain for every interpreted symbol. */
-function polyWellFormed(I: Readonly<Record<string, readonly CMonomial[]>>, min: number, arity: ReadonlyMap<string, number>): string | undefined {
+function polyWellFormed(
+  I: Readonly<Record<string, readonly CMonomial[]>>,
+  min: number,
+  arity: ReadonlyMap<string, number>,
+): string | undefined {
   for (const [f, n] of arity) {
     const ms = I[f];
     if (!ms) return `no interpretation for '${f}'`;
-    if (ms.some((m) => m.coefficient < 0 || m.exponents.length !== n || m.exponents.some((e) => e < 0 || !Number.isInteger(e)))) return `bad interpretation of '${f}'`;
+    if (
+      ms.some(
+        (m) => m.coefficient < 0 || m.exponents.length !== n || m.exponents.some((e) => e < 0 || !Number.isInteger(e)),
+      )
+    )
+      return `bad interpretation of '${f}'`;
     for (let i = 0; i < n; i++) {
-      const grows = ms.some((m) => m.coefficient > 0 && m.exponents[i]! > 0 && (min >= 1 || m.exponents.every((e, j) => j === i || e === 0)));
+      const grows = ms.some(
+        (m) =>
+          m.coefficient > 0 && m.exponents[i]! > 0 && (min >= 1 || m.exponents.every((e, j) => j === i || e === 0)),
+      );
       if (!grows) return `[${f}] is not strictly monotone in argument ${i + 1}`;
     }
     const atMin = ms.reduce((s, m) => s + m.coefficient * m.exponents.reduce((p, e) => p * min ** e, 1), 0);
@@ -94,19 +113,32 @@ function polyWellFormed(I: Readonly<Record<string, readonly CMonomial[]>>, min: 
   return undefined;
 }
 
-export function polyGe(l: T, r: T, I: Readonly<Record<string, readonly CMonomial[]>>, min: number, strict: boolean): boolean {
+export function polyGe(
+  l: T,
+  r: T,
+  I: Readonly<Record<string, readonly CMonomial[]>>,
+  min: number,
+  strict: boolean,
+): boolean {
   const d = pAdd(interpret(l, I, min), interpret(r, I, min), -1);
   for (const c of d.values()) if (c < 0) return false;
   return !strict || (d.get("") ?? 0) > 0;
 }
 
 /** Why `order` fails to orient `strict` rules strictly and `weak` rules weakly, or undefined when it is a valid proof. */
-export function checkOrder(order: COrder, strict: readonly R[], weak: readonly R[], arity: ReadonlyMap<string, number>): string | undefined {
+export function checkOrder(
+  order: COrder,
+  strict: readonly R[],
+  weak: readonly R[],
+  arity: ReadonlyMap<string, number>,
+): string | undefined {
   if (order.kind === "polynomial") {
     const bad = polyWellFormed(order.interpretation, order.domainMin, arity);
     if (bad) return bad;
-    for (const r of strict) if (!polyGe(r.l, r.r, order.interpretation, order.domainMin, true)) return "a rule does not decrease";
-    for (const r of weak) if (!polyGe(r.l, r.r, order.interpretation, order.domainMin, false)) return "a rule increases";
+    for (const r of strict)
+      if (!polyGe(r.l, r.r, order.interpretation, order.domainMin, true)) return "a rule does not decrease";
+    for (const r of weak)
+      if (!polyGe(r.l, r.r, order.interpretation, order.domainMin, false)) return "a rule increases";
     return undefined;
   }
   if (weak.length > 0) return "path orders are only used for strict decrease";
@@ -114,7 +146,8 @@ export function checkOrder(order: COrder, strict: readonly R[], weak: readonly R
   if (new Set(prec).size !== prec.length) return "precedence repeats a symbol";
   for (const f of arity.keys()) if (!prec.includes(f)) return `precedence misses '${f}'`;
   const rank = (f: string) => prec.indexOf(f);
-  if (order.kind === "lpo") return strict.every((r) => lpoGt(r.l, r.r, rank)) ? undefined : "LPO does not orient every rule";
+  if (order.kind === "lpo")
+    return strict.every((r) => lpoGt(r.l, r.r, rank)) ? undefined : "LPO does not orient every rule";
   const { weights: w, variableWeight: w0 } = order;
   if (!(w0 > 0)) return "variable weight must be positive";
   for (const [f, n] of arity) {

@@ -18,7 +18,8 @@ const usage = [
 function timeoutOf(value: string | undefined): number {
   if (value === undefined) return DEFAULT_TIMEOUT_MS;
   const ms = Number(value);
-  if (!/^\d+$/.test(value) || ms <= 0) throw new UsageError(`--timeout expects a positive number of milliseconds, got '${value}'`);
+  if (!/^\d+$/.test(value) || ms <= 0)
+    throw new UsageError(`--timeout expects a positive number of milliseconds, got '${value}'`);
   return ms;
 }
 

@@ -23,7 +23,9 @@ export function reversibleCore(trs: Trs, budget: Budget): { rules: Rule[]; inver
     const rw = new Rewriter(trs, core);
     const inverses = new Map<Rule, Step[]>();
     const next = core.filter((r) => {
-      const reach = attempt(() => explore(rw, r.rhs, { maxTerms: 400, maxSize: 60 }, budget.slice(10), (u) => u === r.lhs));
+      const reach = attempt(() =>
+        explore(rw, r.rhs, { maxTerms: 400, maxSize: 60 }, budget.slice(10), (u) => u === r.lhs),
+      );
       if (!reach?.parent.has(r.lhs)) return false;
       inverses.set(r, derivationTo(reach, r.lhs));
       return true;
@@ -76,9 +78,17 @@ export function proveCrModulo(a: Analysis, budget: Budget): Proof | undefined {
 }
 
 /** A left-linear rule s -> t or t -> s derivable in the system, if any. */
-function derivableRule(trs: Trs, s: Term, t: Term, budget: Budget): { lhs: Term; rhs: Term; steps: Step[] } | undefined {
+function derivableRule(
+  trs: Trs,
+  s: Term,
+  t: Term,
+  budget: Budget,
+): { lhs: Term; rhs: Term; steps: Step[] } | undefined {
   const rw = new Rewriter(trs);
-  for (const [l, r] of [[s, t], [t, s]] as const) {
+  for (const [l, r] of [
+    [s, t],
+    [t, s],
+  ] as const) {
     if (isVar(l) || !isLinear(l) || !varsOf(r).every((v) => varsOf(l).includes(v))) continue;
     const reach = explore(rw, l, DERIVE_LIMITS, budget.slice(30), (u) => u === r);
     if (reach.parent.has(r)) return { lhs: l, rhs: r, steps: derivationTo(reach, r) };
@@ -86,11 +96,19 @@ function derivableRule(trs: Trs, s: Term, t: Term, budget: Budget): { lhs: Term;
   return undefined;
 }
 
-function withAdded(original: Trs, extended: Trs, added: readonly { lhs: Term; rhs: Term; steps: Step[] }[], proof: Proof): Proof {
+function withAdded(
+  original: Trs,
+  extended: Trs,
+  added: readonly { lhs: Term; rhs: Term; steps: Step[] }[],
+  proof: Proof,
+): Proof {
   const b = original.bank;
   const lines = [
     "Add rules derivable in the system (this leaves →* unchanged):",
-    ...added.map((x, i) => `  [${original.rules.length + i + 1}] ${showTerm(extended, x.lhs)} -> ${showTerm(extended, x.rhs)}, as ${showDerivation(extended, x.lhs, x.steps)}`),
+    ...added.map(
+      (x, i) =>
+        `  [${original.rules.length + i + 1}] ${showTerm(extended, x.lhs)} -> ${showTerm(extended, x.rhs)}, as ${showDerivation(extended, x.lhs, x.steps)}`,
+    ),
     ...proof.lines,
   ];
   const certificate: Certificate = {
@@ -103,11 +121,20 @@ function withAdded(original: Trs, extended: Trs, added: readonly { lhs: Term; rh
   return { certificate, lines };
 }
 
-function tryCrModulo(trs: Trs, P: readonly Rule[], inverses: ReadonlyMap<Rule, Step[]>, budget: Budget): { proof: Proof } | { stuck: [Term, Term] } | undefined {
+function tryCrModulo(
+  trs: Trs,
+  P: readonly Rule[],
+  inverses: ReadonlyMap<Rule, Step[]>,
+  budget: Budget,
+): { proof: Proof } | { stuck: [Term, Term] } | undefined {
   const S = trs.rules.filter((r) => !P.includes(r));
   if (P.length === 0 || S.length === 0 || !S.every((r) => isLinear(r.lhs))) return undefined;
   if (S.some((r) => embeds(r.lhs, r.rhs))) return undefined; // no monotone interpretation on N≥1 makes it decrease
-  const interp = searchPolynomial(trs, { strict: S, weak: P, domainMin: 1, templates: naturalTemplates }, budget.slice(200));
+  const interp = searchPolynomial(
+    trs,
+    { strict: S, weak: P, domainMin: 1, templates: naturalTemplates },
+    budget.slice(200),
+  );
   if (!interp) return undefined;
   const order = polynomialOrder(trs, interp, 1);
   const sRw = new Rewriter(trs, S);
@@ -140,7 +167,11 @@ function tryCrModulo(trs: Trs, P: readonly Rule[], inverses: ReadonlyMap<Rule, S
       rightSteps: toCSteps(b, j.right),
       equivSteps: toCSteps(b, j.equiv),
     });
-    lines.push(`  ${showPair(trs, cp)}`, `    ${showDerivation(trs, cp.left, j.left)}`, `    ${showDerivation(trs, cp.right, j.right)}`);
+    lines.push(
+      `  ${showPair(trs, cp)}`,
+      `    ${showDerivation(trs, cp.left, j.left)}`,
+      `    ${showDerivation(trs, cp.right, j.right)}`,
+    );
     if (j.equiv.length) lines.push(`    ${showDerivation(trs, j.left.at(-1)?.to ?? cp.left, j.equiv)}  (P)`);
   }
   lines.push("Hence S is Church–Rosser modulo P (Huet), and since ↔*P = →*P the system is confluent.");
@@ -156,7 +187,13 @@ function tryCrModulo(trs: Trs, P: readonly Rule[], inverses: ReadonlyMap<Rule, S
 }
 
 /** S-normal forms of s and t, and P-steps from the first to the second. */
-function joinModulo(sRw: Rewriter, pRw: Rewriter, s: Term, t: Term, budget: Budget): ModuloJoin | { stuck: [Term, Term] } {
+function joinModulo(
+  sRw: Rewriter,
+  pRw: Rewriter,
+  s: Term,
+  t: Term,
+  budget: Budget,
+): ModuloJoin | { stuck: [Term, Term] } {
   const left = sRw.derivation(s, budget);
   const right = sRw.derivation(t, budget);
   const ls = left.at(-1)?.to ?? s;

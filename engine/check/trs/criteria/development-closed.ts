@@ -53,7 +53,11 @@ export function proveDevelopmentClosed(a: Analysis, budget: Budget): Proof | und
     const found = attempt(() => closePair(a, dev, cp, budget));
     if (!found) return undefined;
     const rightSteps = found.steps;
-    pairs.push({ ...certPair(a, cp), via: toCTerm(a.trs.bank, found.via), rightSteps: toCSteps(a.trs.bank, rightSteps) });
+    pairs.push({
+      ...certPair(a, cp),
+      via: toCTerm(a.trs.bank, found.via),
+      rightSteps: toCSteps(a.trs.bank, rightSteps),
+    });
     lines.push(`  ${showPair(a.trs, cp)}`);
     lines.push(
       `    ${showTerm(a.trs, cp.left)} →o ${showTerm(a.trs, found.via)}` +

@@ -36,7 +36,9 @@ export function disjointComponents(trs: Trs): Rule[][] {
 export function proveDisjointUnion(a: Analysis, budget: Budget, criteria: readonly Criterion[]): Proof | undefined {
   const groups = disjointComponents(a.trs);
   if (groups.length < 2) return undefined;
-  const lines = [`The rules form ${groups.length} systems over disjoint signatures; each is confluent, hence so is their union (Toyama):`];
+  const lines = [
+    `The rules form ${groups.length} systems over disjoint signatures; each is confluent, hence so is their union (Toyama):`,
+  ];
   const components: { rules: number[]; proof: Certificate }[] = [];
   for (const [k, rules] of groups.entries()) {
     const part = analyse(withRules(a.trs, rules));

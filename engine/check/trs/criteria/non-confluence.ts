@@ -34,7 +34,10 @@ export function quickNonConfluence(a: Analysis, budget: Budget): Proof | undefin
 
 /** Critical pairs whose sides' explored reducts contain a non-joinable pair. */
 export function deepNonConfluence(a: Analysis, budget: Budget): Proof | undefined {
-  const peaks = [...nontrivial(a).map((cp) => ({ peak: cp.peak, first: [cp.left, cp.right] })), ...a.trs.rules.map((r) => ({ peak: r.lhs, first: [r.rhs] }))];
+  const peaks = [
+    ...nontrivial(a).map((cp) => ({ peak: cp.peak, first: [cp.left, cp.right] })),
+    ...a.trs.rules.map((r) => ({ peak: r.lhs, first: [r.rhs] })),
+  ];
   for (const { peak, first } of peaks) {
     if (budget.expired()) return undefined;
     const w = attempt(() => deep(a, peak, budget.slice(60), first));
@@ -54,8 +57,10 @@ function peakSteps(cp: CriticalPair): { left: Step; right: Step } {
 /** The critical pair itself, or the innermost normal forms of its two sides. */
 function quick(a: Analysis, cp: CriticalPair, budget: Budget): Witness | undefined {
   const { left, right } = peakSteps(cp);
-  if (a.rw.isNormal(cp.left) && a.rw.isNormal(cp.right)) return { peak: cp.peak, left: [left], right: [right], reason: { kind: "normal-forms" } };
-  if (a.capper.nonJoinable(cp.left, cp.right)) return { peak: cp.peak, left: [left], right: [right], reason: { kind: "tcap" } };
+  if (a.rw.isNormal(cp.left) && a.rw.isNormal(cp.right))
+    return { peak: cp.peak, left: [left], right: [right], reason: { kind: "normal-forms" } };
+  if (a.capper.nonJoinable(cp.left, cp.right))
+    return { peak: cp.peak, left: [left], right: [right], reason: { kind: "tcap" } };
   if (a.rw.normalize(cp.left, budget) === a.rw.normalize(cp.right, budget)) return undefined;
   const l = a.rw.derivation(cp.left, budget);
   const r = a.rw.derivation(cp.right, budget);
@@ -79,7 +84,8 @@ function deep(a: Analysis, peak: Term, budget: Budget, first: readonly Term[] = 
   for (let i = 0; i < candidates.length; i++)
     for (let j = i + 1; j < candidates.length; j++) {
       budget.tick();
-      if (a.capper.nonJoinable(candidates[i]!, candidates[j]!)) return witness(candidates[i]!, candidates[j]!, { kind: "tcap" });
+      if (a.capper.nonJoinable(candidates[i]!, candidates[j]!))
+        return witness(candidates[i]!, candidates[j]!, { kind: "tcap" });
     }
   const automata = isLeftLinear(a.trs) ? automataTest(a, candidates.slice(0, 5), budget) : undefined;
   if (automata) return witness(automata.s, automata.t, automata.reason);
@@ -94,15 +100,31 @@ function deep(a: Analysis, peak: Term, budget: Budget, first: readonly Term[] = 
 }
 
 /** Two of the terms whose tree automata (closed under rewriting) have disjoint languages. */
-function automataTest(a: Analysis, terms: readonly Term[], budget: Budget): { s: Term; t: Term; reason: CNonJoinable } | undefined {
+function automataTest(
+  a: Analysis,
+  terms: readonly Term[],
+  budget: Budget,
+): { s: Term; t: Term; reason: CNonJoinable } | undefined {
   const automata = new Map<Term, ReturnType<typeof complete>>();
-  const automaton = (u: Term) => (automata.has(u) ? automata.get(u) : automata.set(u, attempt(() => complete(a.trs, u, budget.slice(15)))).get(u));
+  const automaton = (u: Term) =>
+    automata.has(u)
+      ? automata.get(u)
+      : automata
+          .set(
+            u,
+            attempt(() => complete(a.trs, u, budget.slice(15))),
+          )
+          .get(u);
   for (let i = 0; i < terms.length; i++)
     for (let j = i + 1; j < terms.length; j++) {
       const A = automaton(terms[i]!);
       const B = A && automaton(terms[j]!);
       if (!A || !B || intersects(A.automaton, A.final, B.automaton, B.final)) continue;
-      const reason: CNonJoinable = { kind: "automata", left: toCAutomaton(a.trs, A.automaton, A.final), right: toCAutomaton(a.trs, B.automaton, B.final) };
+      const reason: CNonJoinable = {
+        kind: "automata",
+        left: toCAutomaton(a.trs, A.automaton, A.final),
+        right: toCAutomaton(a.trs, B.automaton, B.final),
+      };
       return { s: terms[i]!, t: terms[j]!, reason };
     }
   return undefined;

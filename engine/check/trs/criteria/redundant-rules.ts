@@ -32,7 +32,11 @@ function removeGreedily(trs: Trs, order: readonly Rule[], budget: Budget): { rem
     removed.push({
       rule: r,
       join: { leftSteps: toCSteps(trs.bank, join.left), rightSteps: toCSteps(trs.bank, join.right) },
-      lines: [`  ${ruleLabel(trs, r)}:`, `    ${showDerivation(trs, r.lhs, join.left)}`, `    ${showDerivation(trs, r.rhs, join.right)}`],
+      lines: [
+        `  ${ruleLabel(trs, r)}:`,
+        `    ${showDerivation(trs, r.lhs, join.left)}`,
+        `    ${showDerivation(trs, r.rhs, join.right)}`,
+      ],
     });
   }
   return { remaining, removed };
@@ -44,7 +48,10 @@ export function proveByRemovingRules(a: Analysis, budget: Budget, criteria: read
   const trs = a.trs;
   // rules that grow first: they are the usual culprits of non-termination; then each rule first in turn
   const base = [...trs.rules].sort((x, y) => y.rhs.size - y.lhs.size - (x.rhs.size - x.lhs.size));
-  const orders = [base, ...(trs.rules.length <= MAX_ORDERS_RULES ? base.map((r) => [r, ...base.filter((x) => x !== r)]) : [])];
+  const orders = [
+    base,
+    ...(trs.rules.length <= MAX_ORDERS_RULES ? base.map((r) => [r, ...base.filter((x) => x !== r)]) : []),
+  ];
   const tried = new Set<string>();
   for (const order of orders) {
     if (budget.expired()) return undefined;
@@ -58,7 +65,13 @@ export function proveByRemovingRules(a: Analysis, budget: Budget, criteria: read
   return undefined;
 }
 
-function proveReduced(trs: Trs, remaining: Rule[], removed: readonly Removal[], budget: Budget, criteria: readonly Criterion[]): Proof | undefined {
+function proveReduced(
+  trs: Trs,
+  remaining: Rule[],
+  removed: readonly Removal[],
+  budget: Budget,
+  criteria: readonly Criterion[],
+): Proof | undefined {
   const reduced = analyse(withRules(trs, remaining));
   for (const criterion of criteria) {
     if (budget.expired()) return undefined;

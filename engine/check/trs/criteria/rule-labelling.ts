@@ -45,7 +45,11 @@ export function proveRuleLabelling(a: Analysis, budget: Budget): Proof | undefin
   for (const cp of a.cps) {
     const joins = attempt(() => candidates(a, cp, budget));
     if (!joins || joins.length === 0) return undefined;
-    const used = [cp.inner.index, cp.outer.index, ...joins.flatMap((j) => [...j.left, ...j.right].map((s) => s.rule.index))];
+    const used = [
+      cp.inner.index,
+      cp.outer.index,
+      ...joins.flatMap((j) => [...j.left, ...j.right].map((s) => s.rule.index)),
+    ];
     pairs.push({ cp, joins, last: Math.max(...used) });
   }
   const n = trs.rules.length;
@@ -80,7 +84,11 @@ export function proveRuleLabelling(a: Analysis, budget: Budget): Proof | undefin
   ];
   const entries = pairs.map((p, k) => {
     const j = chosen[k]!;
-    lines.push(`  ${showPair(trs, p.cp)}`, `    ${showDerivation(trs, p.cp.left, j.left)}`, `    ${showDerivation(trs, p.cp.right, j.right)}`);
+    lines.push(
+      `  ${showPair(trs, p.cp)}`,
+      `    ${showDerivation(trs, p.cp.left, j.left)}`,
+      `    ${showDerivation(trs, p.cp.right, j.right)}`,
+    );
     return { ...certPair(a, p.cp), leftSteps: toCSteps(trs.bank, j.left), rightSteps: toCSteps(trs.bank, j.right) };
   });
   lines.push("Hence the system is confluent by decreasing diagrams (van Oostrom).");

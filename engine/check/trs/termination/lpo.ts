@@ -35,7 +35,8 @@ export function lpoConstraints(s: Term, t: Term, budget: Budget, memo = new Map<
       from++;
     }
     // (2)/(3) s is greater than every remaining argument of t
-    for (let j = s.head !== t.head ? 0 : from; j < t.args.length && rest.length > 0; j++) rest = and(rest, gt(s, t.args[j]!));
+    for (let j = s.head !== t.head ? 0 : from; j < t.args.length && rest.length > 0; j++)
+      rest = and(rest, gt(s, t.args[j]!));
     result = or(result, rest);
   }
   memo.set(key, result);

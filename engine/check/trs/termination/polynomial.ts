@@ -62,7 +62,11 @@ export function unit(arity: number, j: number): number[] {
   return e;
 }
 
-export function searchPolynomial(trs: Trs, spec: PolynomialSearch, budget: Budget): Map<number, Interpretation> | undefined {
+export function searchPolynomial(
+  trs: Trs,
+  spec: PolynomialSearch,
+  budget: Budget,
+): Map<number, Interpretation> | undefined {
   const rules = [...spec.strict.map((r) => ({ r, strict: true })), ...spec.weak.map((r) => ({ r, strict: false }))];
   const syms = rules.map(({ r }) => symbolsOf(r.rhs, symbolsOf(r.lhs, new Set())));
   // symbols ordered so that small rules are complete early
@@ -105,7 +109,11 @@ export function polynomialOrder(
 
 /** A strictly monotone linear interpretation on N making every rule decrease. */
 export function findPolynomial(trs: Trs, budget: Budget): COrder | undefined {
-  const interp = searchPolynomial(trs, { strict: trs.rules, weak: [], domainMin: 0, templates: linearTemplates }, budget);
+  const interp = searchPolynomial(
+    trs,
+    { strict: trs.rules, weak: [], domainMin: 0, templates: linearTemplates },
+    budget,
+  );
   return interp && polynomialOrder(trs, interp, 0);
 }
 
@@ -137,7 +145,16 @@ function mono(coefficient: number, ...exponents: number[]): CMonomial {
 export function naturalTemplates(_f: number, arity: number): Interpretation[] {
   if (arity === 0) return [[mono(1)], [mono(2)], [mono(3)], [mono(4)]];
   if (arity === 1)
-    return [[mono(1, 1), mono(1, 0)], [mono(2, 1)], [mono(1, 1), mono(2, 0)], [mono(2, 1), mono(1, 0)], [mono(1, 1)], [mono(3, 1)], [mono(1, 2), mono(1, 0)], [mono(2, 1), mono(2, 0)]];
+    return [
+      [mono(1, 1), mono(1, 0)],
+      [mono(2, 1)],
+      [mono(1, 1), mono(2, 0)],
+      [mono(2, 1), mono(1, 0)],
+      [mono(1, 1)],
+      [mono(3, 1)],
+      [mono(1, 2), mono(1, 0)],
+      [mono(2, 1), mono(2, 0)],
+    ];
   if (arity === 2)
     return [
       [mono(1, 1, 0), mono(1, 0, 1)],

@@ -22,7 +22,8 @@ export function embeds(s: Term, t: Term): boolean {
 }
 
 export function proveTermination(trs: Trs, budget: Budget): TerminationProof | undefined {
-  if (trs.rules.length === 0) return { order: { kind: "lpo", precedence: [] }, description: "the empty system terminates" };
+  if (trs.rules.length === 0)
+    return { order: { kind: "lpo", precedence: [] }, description: "the empty system terminates" };
   // every order tried is a simplification order, which cannot orient a rule whose left side embeds in its right
   if (trs.rules.some((r) => embeds(r.lhs, r.rhs))) return undefined;
   const names = (fs: readonly number[]) => fs.map((f) => trs.bank.symbolName(f));

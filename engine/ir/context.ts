@@ -153,7 +153,23 @@ export class Context {
       (k) => new A.DenseArrayAttr(k, elementType, values),
     );
   }
+  /** Small dictionaries (the common case: none or one entry) are found without building a key. */
+  private emptyDict: A.DictionaryAttr | undefined;
+  private readonly singleDicts = new Map<string, Map<A.Attribute, A.DictionaryAttr>>();
+
   dictionary(entries: readonly A.NamedAttribute[]): A.DictionaryAttr {
+    if (entries.length === 0) return (this.emptyDict ??= this.attr("{}", (k) => new A.DictionaryAttr(k, [])));
+    if (entries.length === 1) {
+      const e = entries[0]!;
+      let byValue = this.singleDicts.get(e.name);
+      if (byValue === undefined) this.singleDicts.set(e.name, (byValue = new Map()));
+      let d = byValue.get(e.value);
+      if (d === undefined) {
+        d = this.attr(`{${esc(e.name)} = ${e.value.key}}`, (k) => new A.DictionaryAttr(k, [e]));
+        byValue.set(e.value, d);
+      }
+      return d;
+    }
     const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return this.attr(
       `{${sorted.map((e) => `${esc(e.name)} = ${e.value.key}`).join(", ")}}`,
@@ -216,7 +232,21 @@ export class Context {
   unknownLoc(): A.UnknownLoc {
     return this.attr("loc(unknown)", (k) => new A.UnknownLoc(k));
   }
+  /** Per file, plain `file:line:col` locations keyed by number (one per parsed op: a hot path). */
+  private readonly fileLocs = new Map<string, { quoted: string; byLine: (A.FileLineColLoc[] | undefined)[] }>();
+
   fileLoc(file: string, line: number, col: number, endLine?: number, endCol?: number): A.FileLineColLoc {
+    if (endLine === undefined && endCol === undefined && col < 1 << 20 && line < 1 << 30) {
+      // Plain locations are uniqued here only (nothing else creates them).
+      let f = this.fileLocs.get(file);
+      if (f === undefined) this.fileLocs.set(file, (f = { quoted: esc(file), byLine: [] }));
+      let cols = f.byLine[line];
+      if (cols === undefined) f.byLine[line] = cols = [];
+      for (const l of cols) if (l.col === col) return l;
+      const l = new A.FileLineColLoc(`loc(${f.quoted}:${line}:${col})`, file, line, col, undefined, undefined);
+      cols.push(l);
+      return l;
+    }
     const range = endLine !== undefined ? ` to ${endLine}:${endCol ?? 0}` : endCol !== undefined ? ` to :${endCol}` : "";
     return this.attr(
       `loc(${esc(file)}:${line}:${col}${range})`,

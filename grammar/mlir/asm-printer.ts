@@ -30,7 +30,7 @@ export interface PrintOptions {
 }
 
 export class OpAsmPrinter {
-  private out: string[] = [];
+  private out = "";
   private indent = 0;
   private readonly names: NameState;
   private readonly attrAliases = new Map<A.Attribute, string>();
@@ -78,80 +78,80 @@ export class OpAsmPrinter {
   // ----- raw output -----
 
   print(text: string): void {
-    this.out.push(text);
+    this.out += text;
   }
   newline(): void {
-    this.out.push("\n", "  ".repeat(this.indent));
+    this.out += indentation(this.indent);
   }
 
   // ----- values, types, attributes -----
 
   printOperand(v: Value): void {
-    this.out.push(this.names.use(v));
+    this.out += this.names.use(v);
   }
   operandName(v: Value): string {
     return this.names.use(v);
   }
   printOperands(vs: readonly Value[]): void {
     for (let i = 0; i < vs.length; i++) {
-      if (i > 0) this.out.push(", ");
-      this.out.push(this.names.use(vs[i]!));
+      if (i > 0) this.out += ", ";
+      this.out += this.names.use(vs[i]!);
     }
   }
   printType(t: Type): void {
-    this.out.push(printTy(t, this.alias));
+    this.out += printTy(t, this.alias);
   }
   typeText(t: Type): string {
     return printTy(t, this.alias);
   }
   printTypes(ts: readonly Type[]): void {
-    this.out.push(ts.map((t) => printTy(t, this.alias)).join(", "));
+    this.out += ts.map((t) => printTy(t, this.alias)).join(", ");
   }
   /** `t` or `(t1, t2)` for result lists after `->`. */
   printArrowTypeList(ts: readonly Type[]): void {
     if (ts.length === 1 && ts[0]!.kind !== "function") this.printType(ts[0]!);
-    else this.out.push(`(${ts.map((t) => printTy(t, this.alias)).join(", ")})`);
+    else this.out += `(${ts.map((t) => printTy(t, this.alias)).join(", ")})`;
   }
   /** `(ins) -> outs` */
   printFunctionalType(ins: readonly Type[], outs: readonly Type[]): void {
-    this.out.push(`(${ins.map((t) => printTy(t, this.alias)).join(", ")}) -> `);
+    this.out += `(${ins.map((t) => printTy(t, this.alias)).join(", ")}) -> `;
     this.printArrowTypeList(outs);
   }
   printAttribute(a: A.Attribute): void {
-    this.out.push(printAttr(a, this.alias));
+    this.out += printAttr(a, this.alias);
   }
   attributeText(a: A.Attribute, elideType = false): string {
     return printAttr(a, this.alias, elideType);
   }
   /** Integer or float attribute without its `: type`. */
   printAttributeWithoutType(a: A.Attribute): void {
-    this.out.push(printAttr(a, this.alias, true));
+    this.out += printAttr(a, this.alias, true);
   }
   printFloat(value: number, type: Type): void {
-    this.out.push(printFloatOf(value, type));
+    this.out += printFloatOf(value, type);
   }
   printString(s: string): void {
-    this.out.push(escapeString(s));
+    this.out += escapeString(s);
   }
   printKeywordOrString(s: string): void {
-    this.out.push(printKeywordOrString(s));
+    this.out += printKeywordOrString(s);
   }
   printSymbolName(s: string): void {
-    this.out.push(printSymbolName(s));
+    this.out += printSymbolName(s);
   }
   /** ` {a = 1, b}` for the op's attributes (properties and discardable), minus `elided`. */
   printOptionalAttrDict(entries: readonly A.NamedAttribute[], elided: readonly string[] = []): void {
     const shown = elided.length === 0 ? entries : entries.filter((e) => !elided.includes(e.name));
     if (shown.length === 0) return;
-    this.out.push(" ", printDictionary(shown, this.alias));
+    this.out += " " + printDictionary(shown, this.alias);
   }
   printOptionalAttrDictWithKeyword(entries: readonly A.NamedAttribute[], elided: readonly string[] = []): void {
     const shown = entries.filter((e) => !elided.includes(e.name));
     if (shown.length === 0) return;
-    this.out.push(" attributes ", printDictionary(shown, this.alias));
+    this.out += " attributes " + printDictionary(shown, this.alias);
   }
   printNamedAttribute(e: A.NamedAttribute): void {
-    this.out.push(printNamedAttribute(e, this.alias));
+    this.out += printNamedAttribute(e, this.alias);
   }
   /** All attributes of an op, properties first then discardable, sorted by name as MLIR merges them. */
   allAttributes(op: Operation): A.NamedAttribute[] {
@@ -172,7 +172,7 @@ export class OpAsmPrinter {
   // ----- regions and blocks -----
 
   printRegion(region: Region, printEntryBlockArgs = true, printBlockTerminators = true, printEmptyBlock = false): void {
-    this.out.push("{");
+    this.out += "{";
     const parent = region.parent;
     this.defaultDialects.push(parent?.def?.defaultDialect ?? "");
     if (region.blocks.length > 0) {
@@ -182,43 +182,43 @@ export class OpAsmPrinter {
       for (let i = 1; i < region.blocks.length; i++) this.printBlock(region.blocks[i]!, true, true);
     }
     this.defaultDialects.pop();
-    this.out.push("\n", "  ".repeat(this.indent), "}");
+    this.out += indentation(this.indent) + "}";
   }
 
   printBlockArgument(arg: BlockArgument, withType = true): void {
-    this.out.push(this.names.use(arg));
-    if (withType) this.out.push(": ", printTy(arg.type, this.alias));
+    this.out += this.names.use(arg);
+    if (withType) this.out += ": " + printTy(arg.type, this.alias);
     this.printTrailingLocation(arg.loc);
   }
 
   printSuccessor(b: Block): void {
-    this.out.push(`^${this.names.blockName(b)}`);
+    this.out += `^${this.names.blockName(b)}`;
   }
 
   /** `^bb1(%a, %b : i32, f32)` */
   printSuccessorAndUseList(b: Block, operands: readonly Value[]): void {
     this.printSuccessor(b);
     if (operands.length === 0) return;
-    this.out.push("(");
+    this.out += "(";
     this.printOperands(operands);
-    this.out.push(" : ");
+    this.out += " : ";
     this.printTypes(operands.map((v) => v.type));
-    this.out.push(")");
+    this.out += ")";
   }
 
   private printBlock(block: Block, header: boolean, printTerminator: boolean): void {
     if (header) {
-      this.out.push("\n", "  ".repeat(this.indent));
-      this.out.push(`^${this.names.blockName(block)}`);
+      this.out += indentation(this.indent);
+      this.out += `^${this.names.blockName(block)}`;
       if (block.arguments.length > 0) {
-        this.out.push("(");
+        this.out += "(";
         block.arguments.forEach((a, i) => {
-          if (i > 0) this.out.push(", ");
+          if (i > 0) this.out += ", ";
           this.printBlockArgument(a);
         });
-        this.out.push(")");
+        this.out += ")";
       }
-      this.out.push(":");
+      this.out += ":";
       this.printPredecessors(block);
     }
     this.indent++;
@@ -226,7 +226,7 @@ export class OpAsmPrinter {
     const skipLast = !printTerminator && last !== null && last.hasTrait("Terminator");
     for (let op = block.first; op !== null; op = op.next) {
       if (skipLast && op === last) break;
-      this.out.push("\n", "  ".repeat(this.indent));
+      this.out += indentation(this.indent);
       this.printOperation(op);
     }
     this.indent--;
@@ -238,16 +238,16 @@ export class OpAsmPrinter {
     const preds: Block[] = [];
     for (const b of region.blocks) for (const s of b.successors) if (s === block) preds.push(b);
     if (preds.length === 0) {
-      if (region.blocks[0] !== block) this.out.push("  // no predecessors");
+      if (region.blocks[0] !== block) this.out += "  // no predecessors";
       return;
     }
     if (preds.length === 1) {
-      this.out.push(`  // pred: ^${this.names.blockName(preds[0]!)}`);
+      this.out += `  // pred: ^${this.names.blockName(preds[0]!)}`;
       return;
     }
     const order = (b: Block) => region.blocks.indexOf(b);
     preds.sort((a, b) => order(a) - order(b));
-    this.out.push(`  // ${preds.length} preds: ${preds.map((p) => `^${this.names.blockName(p)}`).join(", ")}`);
+    this.out += `  // ${preds.length} preds: ${preds.map((p) => `^${this.names.blockName(p)}`).join(", ")}`;
   }
 
   // ----- operations -----
@@ -270,52 +270,52 @@ export class OpAsmPrinter {
         for (let i = 0; i < groups.length; i++) {
           const start = groups[i]!;
           const end = groups[i + 1] ?? n;
-          const nm = this.names.use(op.results[start]!).replace(/#\d+$/, "");
+          const nm = `%${this.names.name(op.results[start]!)}`;
           parts.push(end - start > 1 ? `${nm}:${end - start}` : nm);
         }
-        this.out.push(parts.join(", "), " = ");
+        this.out += parts.join(", ") + " = ";
       } else {
-        this.out.push(this.names.use(op.results[0]!).replace(/#\d+$/, ""));
-        if (n > 1) this.out.push(`:${n}`);
-        this.out.push(" = ");
+        this.out += "%" + this.names.name(op.results[0]!);
+        if (n > 1) this.out += `:${n}`;
+        this.out += " = ";
       }
     }
     if (!this.options.generic && op.def?.print) {
-      this.out.push(this.opName(op));
+      this.out += this.opName(op);
       op.def.print(this, op);
     } else this.printGeneric(op);
     this.printTrailingLocation(op.loc);
   }
 
   printGeneric(op: Operation): void {
-    this.out.push(escapeString(op.name), "(");
+    this.out += escapeString(op.name) + "(";
     this.printOperands(op.operandValues);
-    this.out.push(")");
+    this.out += ")";
     if (op.successors.length > 0) {
-      this.out.push("[");
+      this.out += "[";
       op.successors.forEach((b, i) => {
-        if (i > 0) this.out.push(", ");
+        if (i > 0) this.out += ", ";
         this.printSuccessor(b);
       });
-      this.out.push("]");
+      this.out += "]";
     }
-    if (op.props.entries.length > 0) this.out.push(" <", printDictionary(op.props.entries, this.alias), ">");
+    if (op.props.entries.length > 0) this.out += " <" + printDictionary(op.props.entries, this.alias) + ">";
     if (op.regions.length > 0) {
-      this.out.push(" (");
+      this.out += " (";
       op.regions.forEach((r, i) => {
-        if (i > 0) this.out.push(", ");
+        if (i > 0) this.out += ", ";
         this.printRegion(r, true, true, true);
       });
-      this.out.push(")");
+      this.out += ")";
     }
-    if (op.attrs.entries.length > 0) this.out.push(" ", printDictionary(op.attrs.entries, this.alias));
-    this.out.push(" : ");
+    if (op.attrs.entries.length > 0) this.out += " " + printDictionary(op.attrs.entries, this.alias);
+    this.out += " : ";
     this.printFunctionalType(op.operandTypes, op.resultTypes);
   }
 
   printTrailingLocation(loc: A.Location | undefined): void {
     if (!this.options.debugInfo || loc === undefined) return;
-    this.out.push(` loc(${this.locAlias(loc)})`);
+    this.out += ` loc(${this.locAlias(loc)})`;
   }
 
   // ----- the whole output -----
@@ -339,8 +339,8 @@ export class OpAsmPrinter {
     // The top-level op's location is visited first, so it gets the first `#loc` alias.
     if (this.options.debugInfo) this.locAlias(op.loc);
     this.printOperation(op);
-    const body = this.out.join("");
-    this.out = [];
+    const body = this.out;
+    this.out = "";
     let prologue = "";
     // MLIR groups aliases by name (all `#map`s, then all `#set`s), numbered in order of first use.
     const aliases = [...this.attrAliases].sort((x, y) => aliasGroup(x[1]).localeCompare(aliasGroup(y[1])));
@@ -354,6 +354,12 @@ export class OpAsmPrinter {
     }
     return `${prologue}${body}\n${epilogue}\n`;
   }
+}
+
+const indents: string[] = [];
+/** `\n` and two spaces per level, cached. */
+function indentation(level: number): string {
+  return (indents[level] ??= "\n" + "  ".repeat(level));
 }
 
 function aliasGroup(name: string): string {

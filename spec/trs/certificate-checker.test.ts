@@ -1,7 +1,7 @@
 // The independent checker accepts the prover's certificates and rejects tampered ones: a checker
 // that cannot fail would prove nothing.
 import { describe, expect, it } from "vitest";
-import { problem } from "./helpers.ts";
+import { problem } from "./systems.ts";
 import { trsFromProblem } from "../../engine/check/trs/trs.ts";
 import { checkConfluence } from "../../engine/check/trs/prove.ts";
 import { checkCertificate } from "./certificate-checker.ts";

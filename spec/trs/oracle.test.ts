@@ -1,8 +1,7 @@
-// A brute-force oracle against wrong answers: random small systems are decided by the prover, and
-// every YES is tested on all small ground terms whose reducts form a finite set (there, confluence
-// is decidable by enumeration); every NO certificate must pass the independent checker.
+// A brute-force oracle against wrong answers: each YES on random small systems is tested on every small
+// ground term with finitely many reducts (there, enumeration decides confluence); certificates must check.
 import { describe, expect, it } from "vitest";
-import { problem } from "./helpers.ts";
+import { problem } from "./systems.ts";
 import { trsFromProblem, type Trs } from "../../engine/check/trs/trs.ts";
 import { checkConfluence } from "../../engine/check/trs/prove.ts";
 import { Rewriter } from "../../engine/check/trs/rewrite.ts";

@@ -1,7 +1,7 @@
 // Termination orders: the prover's LPO, KBO and polynomial searches find orders that the
 // independent checker accepts, and fail on non-terminating systems.
 import { describe, expect, it } from "vitest";
-import { problem, system } from "./helpers.ts";
+import { problem, system } from "./systems.ts";
 import { Budget } from "../../engine/check/trs/budget.ts";
 import { findLpo } from "../../engine/check/trs/termination/lpo.ts";
 import { findKbo } from "../../engine/check/trs/termination/kbo.ts";
@@ -49,6 +49,39 @@ describe("Knuth–Bendix order", () => {
 
   it("rejects a rule that duplicates a variable", () => {
     expect(findKbo(system(duplicate), Budget.ms(500))).toBeUndefined();
+  });
+});
+
+describe("dependency pairs", () => {
+  const embedded = "(fun f 1)(fun g 1)(rule (f (f x)) (f (g (f x))))";
+  const quot =
+    "(fun minus 2)(fun quot 2)(fun s 1)(fun 0 0)(rule (minus x 0) x)(rule (minus (s x) (s y)) (minus x y))" +
+    "(rule (quot 0 (s y)) 0)(rule (quot (s x) (s y)) (s (quot (minus x y) (s y))))";
+
+  it("prove termination beyond simplification orders, and the checker agrees", () => {
+    for (const text of [embedded, quot]) {
+      const proof = proveTermination(system(text), Budget.ms(2000));
+      expect(proof?.order.kind, text).toBe("dependency-pairs");
+      expect(valid(text, proof!.order), text).toBe(true);
+    }
+  });
+
+  it("the checker rejects a proof that skips a cycle or removes a pair without decrease", () => {
+    const proof = proveTermination(system(quot), Budget.ms(2000))!;
+    if (proof.order.kind !== "dependency-pairs") throw new Error("expected dependency pairs");
+    expect(valid(quot, { ...proof.order, steps: proof.order.steps.slice(1) })).toBe(false);
+    const flat = [{ coefficient: 0, exponents: [0, 0] }];
+    const bogus = proof.order.steps.map((s) =>
+      s.interpretation ? { ...s, interpretation: { ...s.interpretation, "quot#": flat } } : s,
+    );
+    expect(proof.order.steps.some((s) => s.interpretation)).toBe(true);
+    expect(valid(quot, { ...proof.order, steps: bogus })).toBe(false);
+  });
+
+  it("find nothing for a system that loops", () => {
+    expect(
+      proveTermination(system("(fun f 1)(fun g 1)(rule (f (g x)) (g (f (g x))))(rule (g x) (f x))"), Budget.ms(300)),
+    ).toBeUndefined();
   });
 });
 

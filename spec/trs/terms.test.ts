@@ -2,7 +2,7 @@
 // hand-worked examples and, for unification, against a brute-force property.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { system, term, show } from "./helpers.ts";
+import { system, term, show } from "./systems.ts";
 import { match } from "../../engine/check/trs/matching.ts";
 import { unify } from "../../engine/check/trs/unification.ts";
 import { applySubst } from "../../engine/check/trs/substitution.ts";

@@ -1,6 +1,5 @@
-// Benchmark of `prr check --trs` on the CoCo development set (../shared/corpus/trs/coco2025):
-// decided, wrong, YES/NO counts, median and maximum time per problem, on one core.
-// Usage: node dist/tools/bench/trs.js [--timeout MS] [--verbose] [FILE.ari ...]
+// Benchmark of `prr check --trs` on the CoCo development set (../shared/corpus/trs/coco2025), one core:
+// decided, wrong, YES/NO counts, median and maximum time. `node dist/tools/bench/trs.js [--timeout MS] [--verbose]`
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -1,7 +1,5 @@
-// Tree automata completion (Genet; Felgenhauer and Thiemann's state-compatible automata): an
-// automaton accepting every reduct of a term, for left-linear systems. New states are shared per
-// rule and right-hand-side position, so completion always stops. Two terms whose automata have
-// disjoint languages have no common reduct. Variables of the term are treated as constants.
+// Tree automata completion (Genet; Felgenhauer and Thiemann): for a left-linear system, an automaton closed
+// under rewriting that accepts every reduct of a term; disjoint languages mean no common reduct.
 import { isVar, type Term } from "./term.ts";
 import type { Budget } from "./budget.ts";
 import type { Rule, Trs } from "./trs.ts";

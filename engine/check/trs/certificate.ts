@@ -36,6 +36,7 @@ export interface CJoin {
 }
 
 export type COrder =
+  | CDependencyPairs
   | { readonly kind: "lpo"; readonly precedence: readonly string[] }
   | {
       readonly kind: "kbo";
@@ -49,6 +50,24 @@ export type COrder =
       readonly domainMin: number;
       readonly interpretation: Readonly<Record<string, readonly CMonomial[]>>;
     };
+
+/**
+ * Termination by dependency pairs: `marks` names the marked symbol f# of each defined f; `pairs` are
+ * the calls (rule number, position in its right-hand side, from 1); each step handles one cyclic
+ * strongly connected component (indices into `pairs`) of the estimated dependency graph, removing
+ * pairs by a projection (marked symbol → argument, from 1) or a weakly monotone interpretation.
+ */
+export interface CDependencyPairs {
+  readonly kind: "dependency-pairs";
+  readonly marks: Readonly<Record<string, string>>;
+  readonly pairs: readonly { readonly rule: number; readonly pos: readonly number[] }[];
+  readonly steps: readonly {
+    readonly scc: readonly number[];
+    readonly projection?: Readonly<Record<string, number>>;
+    readonly interpretation?: Readonly<Record<string, readonly CMonomial[]>>;
+    readonly removed: readonly number[];
+  }[];
+}
 
 /** `coefficient · x1^e1 · … · xn^en` over the symbol's arguments. */
 export interface CMonomial {

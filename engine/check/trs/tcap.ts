@@ -1,6 +1,5 @@
-// Non-joinability by term caps: tcap(t) replaces every subterm that might be rewritten at its root
-// by a hole, labelled with the root symbols its reducts can have; if the caps of s and t do not
-// unify, s and t have no common reduct. Variables of s and t are treated as constants.
+// Non-joinability by term caps: subterms that might be rewritten at their root become holes labelled with
+// the root symbols their reducts can have; if the caps of s and t do not unify, s and t cannot join.
 import { isVar, type Term } from "./term.ts";
 import type { Trs } from "./trs.ts";
 

@@ -34,8 +34,16 @@ export function isKeyword(s: string): boolean {
 
 /** Whether a defaulted attribute holds its default (and so is elided). */
 export function isDefault(ctx: Context, spec: AttrSpec | undefined, a: Attribute | undefined): boolean {
-  return spec?.default !== undefined && a !== undefined && a === spec.default(ctx);
+  if (spec?.default === undefined || a === undefined) return false;
+  // Defaults are uniqued attributes: compute each once per context.
+  let perCtx = defaultCache.get(spec);
+  if (perCtx === undefined) defaultCache.set(spec, (perCtx = new WeakMap()));
+  let d = perCtx.get(ctx);
+  if (d === undefined) perCtx.set(ctx, (d = spec.default(ctx)));
+  return a === d;
 }
+
+const defaultCache = new WeakMap<AttrSpec, WeakMap<Context, Attribute>>();
 
 /** The `<...>` remainder of a dialect attribute after `dialect.mnemonic`, as printStrippedAttrOrType. */
 export function strippedText(a: DialectAttr, storage: { dialect: string; mnemonic: string }): string | undefined {

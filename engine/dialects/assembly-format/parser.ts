@@ -6,6 +6,7 @@ import type { Type } from "../../ir/types.ts";
 import type { Value } from "../../ir/value.ts";
 import type { Block, Region } from "../../ir/block.ts";
 import type { Context } from "../../ir/context.ts";
+import type { Attribute, NamedAttribute } from "../../ir/attributes.ts";
 import { FunctionType } from "../../ir/types.ts";
 import { Tok } from "../../../grammar/mlir/tokens.ts";
 import type { Variable, TypeArg, Element, Optional, CustomParam, CustomArg, Orders } from "./elements.ts";
@@ -24,6 +25,15 @@ class ParseEnv {
   allResultTypes: Type[] | undefined;
   regionList: Region[] | undefined;
   successorList: Block[] | undefined;
+  reset(): void {
+    if (this.operands.size > 0) this.operands.clear();
+    if (this.operandTypes.size > 0) this.operandTypes.clear();
+    if (this.resultTypes.size > 0) this.resultTypes.clear();
+    if (this.regions.size > 0) this.regions.clear();
+    if (this.successors.size > 0) this.successors.clear();
+    this.allOperands = this.allOperandTypes = this.allResultTypes = undefined;
+    this.regionList = this.successorList = undefined;
+  }
 }
 
 /** The parser of one op's format. */
@@ -37,10 +47,60 @@ export class FormatParser {
     this.orders = orders;
   }
 
+  /** Environments are reused (parsing nests through regions, hence a pool). */
+  private readonly pool: ParseEnv[] = [];
+
   parse(p: OpAsmParser, s: ParsedOp): void {
-    const env = new ParseEnv();
-    this.parseAll(p, s, env, this.elements);
-    this.finish(p, s, env);
+    const env = this.pool.pop() ?? new ParseEnv();
+    try {
+      this.parseAll(p, s, env, this.elements);
+      if (!this.finishFast(p, s, env)) this.finish(p, s, env);
+    } finally {
+      env.reset();
+      this.pool.push(env);
+    }
+  }
+
+  /** Whether the op qualifies for `finishFast`: single operands/results of one shared type. */
+  private fast: boolean | undefined;
+
+  /**
+   * The common case (e.g. `arith.addi`): every operand and result is single and all share one
+   * type (SameOperandsAndResultType) that the format spells once. Returns false if not applicable.
+   */
+  private finishFast(p: OpAsmParser, s: ParsedOp, env: ParseEnv): boolean {
+    const def = this.def;
+    if (this.fast === undefined) {
+      const single = (v: ValueSpec) => (v.arity ?? "single") === "single";
+      this.fast =
+        def.traits.has("SameOperandsAndResultType") &&
+        !def.traits.has("AttrSizedOperandSegments") &&
+        !def.traits.has("AttrSizedResultSegments") &&
+        (def.typesMatch ?? []).length === 0 &&
+        (def.operands ?? []).every(single) &&
+        (def.results ?? []).every(single) &&
+        this.orders.regions.length === 0 &&
+        this.orders.successors.length === 0;
+    }
+    if (!this.fast || env.allOperands || env.allOperandTypes || env.allResultTypes || env.regionList || env.successorList) return false;
+    let t: Type | undefined;
+    for (const ts of env.resultTypes.values()) for (const x of ts) if ((t ??= x) !== x) return false;
+    for (const ts of env.operandTypes.values()) for (const x of ts) if ((t ??= x) !== x) return false;
+    if (t === undefined) return false;
+    const opSpecs = this.def.operands ?? [];
+    const operands = new Array<Value>(opSpecs.length);
+    for (let i = 0; i < opSpecs.length; i++) {
+      const u = env.operands.get(opSpecs[i]!.name)?.[0];
+      if (u === undefined) return false;
+      operands[i] = p.resolveOperand(u, t);
+    }
+    const n = (this.def.results ?? []).length;
+    const results = new Array<Type>(n);
+    for (let i = 0; i < n; i++) results[i] = t;
+    s.operands = operands;
+    s.resultTypes = results;
+    this.splitProperties(p.ctx, s);
+    return true;
   }
 
   private parseAll(p: OpAsmParser, s: ParsedOp, env: ParseEnv, elements: readonly Element[], skip?: Element): void {
@@ -302,8 +362,16 @@ export class FormatParser {
       ? splitResultTypes(env.allResultTypes, resSpecs)
       : resSpecs.map((r) => env.resultTypes.get(r.name));
 
-    const known = (): Type | undefined => [...opTypes, ...resTypes].find((t) => t !== undefined && t.length > 0)?.[0];
-    const fill = (n: number, t: Type) => Array.from({ length: n }, () => t);
+    const known = (): Type | undefined => {
+      for (const t of opTypes) if (t !== undefined && t.length > 0) return t[0];
+      for (const t of resTypes) if (t !== undefined && t.length > 0) return t[0];
+      return undefined;
+    };
+    const fill = (n: number, t: Type) => {
+      const out = new Array<Type>(n);
+      for (let i = 0; i < n; i++) out[i] = t;
+      return out;
+    };
     const named = (name: string): Type | undefined => {
       const oi = opSpecs.findIndex((o) => o.name === name);
       if (oi >= 0) return opTypes[oi]?.[0];
@@ -379,19 +447,38 @@ export class FormatParser {
           resTypes.map((t) => BigInt(t?.length ?? 0)),
         ),
       );
-    splitProperties(ctx, def, s);
+    this.splitProperties(ctx, s);
   }
-}
 
-/** Inherent attributes (and defaults of missing defaulted ones) become properties. */
-function splitProperties(ctx: Context, def: OpDef, s: ParsedOp): void {
-  const inherent = def.attributes ?? {};
-  const isInherent = (n: string) => inherent[n] !== undefined || n === "operandSegmentSizes" || n === "resultSegmentSizes";
-  const props = [...(s.properties ?? []), ...s.attributes.filter((a) => isInherent(a.name))];
-  for (const [name, spec] of Object.entries(inherent))
-    if (spec.default && !props.some((a) => a.name === name)) props.push({ name, value: spec.default(ctx) });
-  s.properties = props;
-  s.attributes = s.attributes.filter((a) => !isInherent(a.name));
+  /** Names of inherent attributes, and the defaulted ones with their values (per context). */
+  private inherent: Set<string> | undefined;
+  private defaults: { ctx: Context; list: { name: string; value: Attribute }[] } | undefined;
+
+  /** Inherent attributes (and defaults of missing defaulted ones) become properties. */
+  private splitProperties(ctx: Context, s: ParsedOp): void {
+    const attrs = this.def.attributes ?? {};
+    const inherent = (this.inherent ??= new Set([...Object.keys(attrs), "operandSegmentSizes", "resultSegmentSizes"]));
+    if (this.defaults === undefined || this.defaults.ctx !== ctx) {
+      const list: { name: string; value: Attribute }[] = [];
+      for (const [name, spec] of Object.entries(attrs)) if (spec.default) list.push({ name, value: spec.default(ctx) });
+      this.defaults = { ctx, list };
+    }
+    const props = s.properties ? [...s.properties] : [];
+    let kept: NamedAttribute[] | undefined;
+    for (const a of s.attributes) {
+      if (inherent.has(a.name)) {
+        props.push(a);
+        kept ??= s.attributes.filter((x) => !inherent.has(x.name));
+      }
+    }
+    for (const d of this.defaults.list) {
+      let present = false;
+      for (const a of props) if (a.name === d.name) present = true;
+      if (!present) props.push(d);
+    }
+    s.properties = props;
+    if (kept) s.attributes = kept;
+  }
 }
 
 function optionalList(u: UnresolvedOperand | undefined): UnresolvedOperand[] {

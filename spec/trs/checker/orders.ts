@@ -2,6 +2,7 @@
 // interpretations compared by absolute positiveness on the shifted domain.
 import type { CMonomial, COrder } from "../../../engine/check/trs/certificate.ts";
 import { eq, vars, type R, type T } from "./terms.ts";
+import { checkDependencyPairs } from "./dependency-pairs.ts";
 
 function occurrences(t: T, v: string): number {
   return "v" in t ? (t.v === v ? 1 : 0) : t.a.reduce((n, x) => n + occurrences(x, v), 0);
@@ -141,7 +142,8 @@ export function checkOrder(
       if (!polyGe(r.l, r.r, order.interpretation, order.domainMin, false)) return "a rule increases";
     return undefined;
   }
-  if (weak.length > 0) return "path orders are only used for strict decrease";
+  if (weak.length > 0) return "path orders and dependency pairs are only used for strict decrease";
+  if (order.kind === "dependency-pairs") return checkDependencyPairs(strict, arity, order);
   const prec = order.precedence;
   if (new Set(prec).size !== prec.length) return "precedence repeats a symbol";
   for (const f of arity.keys()) if (!prec.includes(f)) return `precedence misses '${f}'`;

@@ -1,7 +1,5 @@
-// Church–Rosser modulo reversible rules (Huet 1980, Lemma 2.7): split R into S and a part P whose
-// rules can be undone within P, so that ↔*P = →*P. If S is left-linear, S/P terminates, and every
-// critical pair of S with S, and of S with P or P⁻¹ (either way round), is joinable modulo P
-// (s →*S · ↔*P · ←*S t), then S is Church–Rosser modulo P, and R = S ∪ P is confluent.
+// Church–Rosser modulo reversible rules (Huet 1980, Lemma 2.7), with Aoto and Toyama's reduction-preserving
+// completion: R = S ∪ P is confluent when P undoes itself and S is Church–Rosser modulo P (see proveCrModulo).
 import { isVar, isLinear, varsOf, type Term } from "../term.ts";
 import { attempt, type Budget } from "../budget.ts";
 import { explore, derivationTo } from "../explore.ts";
@@ -54,9 +52,11 @@ interface ModuloJoin {
 const MAX_ADDED = 8;
 
 /**
- * Tries the criterion, completing S with derivable rules (Aoto and Toyama's reduction-preserving
- * completion): a pair whose S-normal forms are not P-equivalent, but one rewrites to the other in R,
- * becomes a new rule of S, which leaves →* unchanged.
+ * Split R into S and a part P whose rules are undone within P, so that ↔*P = →*P. If S is left-linear,
+ * S/P terminates, and every critical pair of S with S, and of S with P or P⁻¹ (either way round), is
+ * joinable modulo P (s →*S · ↔*P · ←*S t), then S is Church–Rosser modulo P and R is confluent.
+ * A pair whose S-normal forms are not P-equivalent, but one rewrites to the other in R, becomes a new
+ * rule of S (reduction-preserving completion: →* is unchanged), and the test is repeated.
  */
 export function proveCrModulo(a: Analysis, budget: Budget): Proof | undefined {
   const core = reversibleCore(a.trs, budget);

@@ -1,6 +1,5 @@
-// Almost development closedness (van Oostrom 1997): a left-linear system is confluent when every
-// critical pair left ← peak → right has left →o right (a development), and for overlays
-// left →o u ←* right for some u.
+// Almost development closedness (van Oostrom 1997): a left-linear system is confluent when each critical
+// pair left ← peak → right has left →o right (a development), or left →o · ←* right for overlays.
 import { isVar, type Term } from "../term.ts";
 import { match } from "../matching.ts";
 import { isOverlay, type CriticalPair } from "../critical-pairs.ts";

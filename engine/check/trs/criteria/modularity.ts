@@ -1,6 +1,5 @@
-// Modularity (Toyama 1987): confluence is preserved by disjoint unions, so a system whose rules
-// split into groups sharing no function symbol is confluent when every group is, each group
-// proved by whichever criterion suits it.
+// Modularity (Toyama 1987): a system whose rules split into groups sharing no function symbol is
+// confluent when every group is, each group proved by whichever criterion suits it.
 import { isVar, type Term } from "../term.ts";
 import type { Budget } from "../budget.ts";
 import { analyse, type Analysis, type Proof } from "../analysis.ts";

@@ -1,6 +1,5 @@
-// Non-confluence: a peak s ←* peak →* t (from a critical pair, extended by exploration) whose ends
-// provably have no common reduct: distinct normal forms, non-unifiable caps, or a finite closed
-// reduct set of one side that the other side cannot reach.
+// Non-confluence: two reducts of one term (a critical peak, or found by exploring it) that provably have
+// no common reduct: distinct normal forms, non-unifiable caps, finite closed reduct sets, tree automata.
 import { attempt, type Budget } from "../budget.ts";
 import { explore, derivationTo, type Reach } from "../explore.ts";
 import { toCSteps, toCTerm, type CAutomaton, type CNonJoinable } from "../certificate.ts";
@@ -32,7 +31,7 @@ export function quickNonConfluence(a: Analysis, budget: Budget): Proof | undefin
   return undefined;
 }
 
-/** Critical pairs whose sides' explored reducts contain a non-joinable pair. */
+/** Peaks (critical peaks, then left-hand sides) with two explored reducts that cannot be joined. */
 export function deepNonConfluence(a: Analysis, budget: Budget): Proof | undefined {
   const peaks = [
     ...nontrivial(a).map((cp) => ({ peak: cp.peak, first: [cp.left, cp.right] })),

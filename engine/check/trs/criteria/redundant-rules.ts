@@ -1,6 +1,5 @@
-// Redundant rules (Nagele, Felgenhauer, Middeldorp 2015): a rule whose sides are joinable by the
-// other rules can be removed, since the smaller system has the same conversion; if it is confluent,
-// so is the original. The remaining system is then handed to the other criteria.
+// Redundant rules (Nagele, Felgenhauer, Middeldorp 2015): a rule joinable by the others can be removed
+// (conversion is unchanged, so confluence of the rest implies confluence); the rest goes to other criteria.
 import { attempt, type Budget } from "../budget.ts";
 import { findJoin } from "../explore.ts";
 import { Rewriter } from "../rewrite.ts";

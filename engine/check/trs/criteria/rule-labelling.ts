@@ -1,6 +1,5 @@
-// Decreasing diagrams with the rule labelling (van Oostrom 2008): a linear system is confluent when
-// some labelling of its rules by naturals makes every critical peak t ←α s →β u decreasing:
-// t ↠<α · →=β · ↠<max(α,β) v and u ↠<β · →=α · ↠<max(α,β) v.
+// Decreasing diagrams with the rule labelling (van Oostrom 2008): a linear system is confluent when some
+// labelling of its rules by naturals makes every critical peak decreasing (see `decreasing`).
 import { isLeftLinear, isRightLinear } from "../trs.ts";
 import { attempt, type Budget } from "../budget.ts";
 import { derivationTo, explore, type Reach } from "../explore.ts";
@@ -19,7 +18,10 @@ interface Candidate {
   readonly right: Step[];
 }
 
-/** Whether the labels fit `↠<α · →=β · ↠<max(α,β)`. */
+/**
+ * Whether the labels of a joining sequence fit `↠<α · →=β · ↠<max(α,β)`: a peak t ←α s →β u is
+ * decreasing when t's sequence fits (α, β) and u's fits (β, α), ending in the same term.
+ */
 export function decreasing(labels: readonly number[], alpha: number, beta: number): boolean {
   let i = 0;
   while (i < labels.length && labels[i]! < alpha) i++;

@@ -30,6 +30,16 @@ export function evaluate(t: Term, interp: ReadonlyMap<number, Interpretation>): 
   return out;
 }
 
+/** Whether [lhs] > [rhs] (strict) or [lhs] ≥ [rhs] on the naturals ≥ domainMin. */
+export function decreases(
+  r: Rule,
+  interp: ReadonlyMap<number, Interpretation>,
+  domainMin: number,
+  strict: boolean,
+): boolean {
+  return positive(add(evaluate(r.lhs, interp), evaluate(r.rhs, interp), -1), domainMin, strict);
+}
+
 function symbolsOf(t: Term, out: Set<number>): Set<number> {
   if (!isVar(t)) {
     out.add(t.head);

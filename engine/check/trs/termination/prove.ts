@@ -1,9 +1,11 @@
 // Termination: tries reduction orders from cheapest to strongest and returns the first that
 // orients every rule, as a certificate and a readable description.
 import { attempt, type Budget } from "../budget.ts";
-import type { COrder } from "../certificate.ts";
+import type { CMonomial, COrder } from "../certificate.ts";
+import { proveByDependencyPairs, type DpProof } from "./dependency-pairs.ts";
 import type { Trs } from "../trs.ts";
 import { isVar, type Term } from "../term.ts";
+import { matches } from "../matching.ts";
 import { findLpo } from "./lpo.ts";
 import { findKbo } from "./kbo.ts";
 import { findPolynomial, describePolynomial } from "./polynomial.ts";
@@ -24,9 +26,52 @@ export function embeds(s: Term, t: Term): boolean {
 export function proveTermination(trs: Trs, budget: Budget): TerminationProof | undefined {
   if (trs.rules.length === 0)
     return { order: { kind: "lpo", precedence: [] }, description: "the empty system terminates" };
-  // every order tried is a simplification order, which cannot orient a rule whose left side embeds in its right
-  if (trs.rules.some((r) => embeds(r.lhs, r.rhs))) return undefined;
+  if (trs.rules.some((r) => containsInstance(r.rhs, r.lhs))) return undefined; // l → C[lσ] loops
   const names = (fs: readonly number[]) => fs.map((f) => trs.bank.symbolName(f));
+  // simplification orders cannot orient a rule whose left side embeds in its right side
+  if (!trs.rules.some((r) => embeds(r.lhs, r.rhs))) {
+    const simple = simplificationOrder(trs, budget, names);
+    if (simple) return simple;
+  }
+  const dp = attempt(() => proveByDependencyPairs(trs, budget.slice(200)));
+  return dp && dependencyPairCertificate(trs, dp);
+}
+
+/** Whether some subterm of t is an instance of l. */
+function containsInstance(t: Term, l: Term): boolean {
+  return matches(l, t) || t.args.some((a) => containsInstance(a, l));
+}
+
+function dependencyPairCertificate(trs: Trs, dp: DpProof): TerminationProof {
+  const b = trs.bank;
+  const name = (f: number) => b.symbolName(f);
+  const record = <T>(m: ReadonlyMap<number, T>, f: (v: T) => unknown = (v) => v) =>
+    Object.fromEntries([...m].map(([k, v]) => [name(k), f(v)]));
+  const order: COrder = {
+    kind: "dependency-pairs",
+    marks: Object.fromEntries([...dp.marks].map(([f, m]) => [name(f), name(m)])),
+    pairs: dp.pairs.map((p) => ({ rule: p.rule.index + 1, pos: p.pos.map((i) => i + 1) })),
+    steps: dp.steps.map((s) => ({
+      scc: s.scc,
+      ...(s.projection ? { projection: record(s.projection, (i) => i + 1) as Record<string, number> } : {}),
+      ...(s.interpretation ? { interpretation: record(s.interpretation) as Record<string, readonly CMonomial[]> } : {}),
+      removed: s.removed,
+    })),
+  };
+  const how = dp.steps.map((s) => (s.projection ? "subterm criterion" : "polynomial reduction pair"));
+  return {
+    order,
+    description:
+      `dependency pairs: ${dp.pairs.length} pairs, ${dp.steps.length} cycle${dp.steps.length === 1 ? "" : "s"} ` +
+      `of the estimated dependency graph closed${how.length ? ` by ${[...new Set(how)].join(" and ")}` : ""}`,
+  };
+}
+
+function simplificationOrder(
+  trs: Trs,
+  budget: Budget,
+  names: (fs: readonly number[]) => string[],
+): TerminationProof | undefined {
   const lpo = attempt(() => findLpo(trs, budget.slice(100)));
   if (lpo) {
     const precedence = names(lpo);

@@ -1,4 +1,4 @@
-// Test helpers: a TRS from ARI text, terms written in S-expressions over its bank, and printing.
+// Test fixtures: a TRS from ARI text, terms written as S-expressions over its bank, and printing.
 import { parseTrs } from "../../grammar/trs/parse.ts";
 import { SourceFile } from "../../engine/support/source.ts";
 import { formatDiagnostic } from "../../engine/support/diagnostics.ts";

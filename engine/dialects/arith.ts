@@ -55,12 +55,8 @@ const bitcastType = constraint<Type>(
 
 export const fastmathCases = ["none", "reassoc", "nnan", "ninf", "nsz", "arcp", "contract", "afn", "fast"] as const;
 
-/**
- * `#arith.fastmath<none>` by default (MLIR's DefaultValuedAttr; `optional` too because prr's
- * generic parser does not fill in defaults); printed `fastmath<...>` by formats.
- */
+/** `#arith.fastmath<none>` by default (MLIR's DefaultValuedAttr); printed `fastmath<...>` by formats. */
 export const fastmathAttr: AttrSpec = {
-  optional: true,
   default: (ctx) => ctx.dialectAttr("arith", "arith.fastmath<none>"),
   enumCases: fastmathCases,
   enumStorage: { dialect: "arith", mnemonic: "fastmath" },
@@ -72,7 +68,6 @@ export const fastmathAttr: AttrSpec = {
 const optionalFastmath: AttrSpec = { ...fastmathAttr, default: undefined, optional: true };
 
 const overflowAttr: AttrSpec = {
-  optional: true,
   default: (ctx) => ctx.dialectAttr("arith", "arith.overflow<none>"),
   enumCases: ["none", "nsw", "nuw"],
   enumStorage: { dialect: "arith", mnemonic: "overflow" },

@@ -50,6 +50,8 @@ const symbolAttr = constraint<Attribute>("flat symbol reference attribute", (a) 
  * DefaultValuedOptionalAttr<BoolAttr, "false">. MLIR's printer elides an explicit `false`, which
  * loses it on a round trip; prr prints what the op holds so that nothing is lost.
  */
+// MLIR's DefaultValuedOptionalAttr<BoolAttr, "false">. MLIR's custom printer drops an explicit
+// `false`, which its parser then reads back as absent (a lossy round trip); prr keeps it.
 const nontemporalSpec = { type: boolAttr, optional: true };
 
 /** MLIR's AtomicRMWKind, in storage order. */

@@ -56,7 +56,11 @@ export interface ValueSpec {
 export interface AttrSpec {
   readonly type?: Constraint<Attribute>;
   readonly optional?: boolean;
-  /** MLIR's DefaultValuedAttr: the value assumed (and elided when printing) when absent. */
+  /**
+   * The default value, elided by custom formats when the attribute equals it. Without `optional`
+   * this is MLIR's DefaultValuedAttr (always present: filled in when absent); with `optional` it is
+   * DefaultValuedOptionalAttr (absent stays absent).
+   */
   readonly default?: (ctx: Context) => Attribute;
   /** For enum attributes: the case names, in MLIR's order (the i64/i32 storage value is the index unless `enumValues`). */
   readonly enumCases?: readonly string[];

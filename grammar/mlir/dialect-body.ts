@@ -47,10 +47,16 @@ export function dialectBody(p: Parser, name: string, bodyStart: number): string 
     }
     i++;
   }
-  const body = expandAliases(p, text.slice(bodyStart, i));
+  const body = expandAliases(p, collapseLines(text.slice(bodyStart, i)));
   p.lex.reset(i);
   p.consume();
   return name + body;
+}
+
+/** A body written over several lines is kept on one: line breaks and their indentation become a space. */
+function collapseLines(body: string): string {
+  if (body.indexOf("\n") < 0) return body;
+  return body.replace(/"(?:[^"\\]|\\.)*"|[ \t\r]*\n\s*/g, (m) => (m.startsWith('"') ? m : " "));
 }
 
 /** Replaces `#alias` and `!alias` references (outside strings) by the aliased text. */

@@ -521,7 +521,7 @@ export class Parser {
       // Default-valued inherent attributes are always present, as MLIR's properties are.
       let filled: NamedAttribute[] | undefined;
       for (const [name, spec] of Object.entries(def.attributes)) {
-        if (spec.default === undefined) continue;
+        if (spec.default === undefined || spec.optional) continue;
         const list = filled ?? props ?? [];
         if (list.some((a) => a.name === name)) continue;
         filled = [...list, { name, value: spec.default(this.ctx) }];

@@ -29,11 +29,8 @@ export function escapeString(s: string): string {
     ? Array.from(s.slice(BINARY_PREFIX.length), (c) => c.charCodeAt(0))
     : new TextEncoder().encode(s);
   for (const b of bytes) {
-    if (b === 92) out += "\\\\";
-    else if (b === 34) out += '\\"';
-    else if (b === 10) out += "\\0A";
-    else if (b === 9) out += "\\09";
-    else if (b >= 32 && b <= 126) out += String.fromCharCode(b);
+    // llvm::printEscapedString: printable ASCII except `\` and `"` as is, everything else as \XX.
+    if (b >= 32 && b <= 126 && b !== 92 && b !== 34) out += String.fromCharCode(b);
     else out += "\\" + b.toString(16).toUpperCase().padStart(2, "0");
   }
   return out + '"';

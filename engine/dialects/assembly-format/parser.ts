@@ -460,7 +460,8 @@ export class FormatParser {
     const inherent = (this.inherent ??= new Set([...Object.keys(attrs), "operandSegmentSizes", "resultSegmentSizes"]));
     if (this.defaults === undefined || this.defaults.ctx !== ctx) {
       const list: { name: string; value: Attribute }[] = [];
-      for (const [name, spec] of Object.entries(attrs)) if (spec.default) list.push({ name, value: spec.default(ctx) });
+      for (const [name, spec] of Object.entries(attrs))
+        if (spec.default && !spec.optional) list.push({ name, value: spec.default(ctx) });
       this.defaults = { ctx, list };
     }
     const props = s.properties ? [...s.properties] : [];

@@ -4,6 +4,7 @@ import type { Attribute, Location, DictionaryAttr } from "./attributes.ts";
 import type { Type } from "./types.ts";
 import type { Context } from "./context.ts";
 import type { OpDef } from "../dialects/registry.ts";
+import type { SourceFile } from "../support/source.ts";
 import { OpOperand, OpResult, type Value } from "./value.ts";
 import { Block, Region } from "./block.ts";
 
@@ -15,7 +16,7 @@ export interface OperationState {
   attributes?: DictionaryAttr;
   regions?: number | Region[];
   successors?: readonly Block[];
-  loc: Location;
+  loc: Location | undefined;
 }
 
 export class Operation {
@@ -36,7 +37,30 @@ export class Operation {
   readonly ctx: Context;
   readonly name: string;
   readonly def: OpDef | undefined;
-  loc: Location;
+  private explicitLoc: Location | undefined;
+  /** Source file and offset the location is made from on first use (parsing is a hot path). */
+  private sourceFile: SourceFile | undefined;
+  private sourceOffset = 0;
+
+  get loc(): Location {
+    if (this.explicitLoc === undefined) {
+      const file = this.sourceFile;
+      if (file === undefined) return this.ctx.unknownLoc();
+      const { line, col } = file.position(this.sourceOffset);
+      this.explicitLoc = this.ctx.fileLoc(file.path, line, col);
+    }
+    return this.explicitLoc;
+  }
+  set loc(l: Location) {
+    this.explicitLoc = l;
+  }
+  /** Sets the location lazily: `file:line:col` of `offset`, computed when first read. */
+  setSourceLocation(file: SourceFile, offset: number): void {
+    this.explicitLoc = undefined;
+    this.sourceFile = file;
+    this.sourceOffset = offset;
+  }
+
   private constructor(
     ctx: Context,
     name: string,
@@ -47,12 +71,12 @@ export class Operation {
     attrs: DictionaryAttr,
     regions: Region[],
     successors: Block[],
-    loc: Location,
+    loc: Location | undefined,
   ) {
     this.ctx = ctx;
     this.name = name;
     this.def = def;
-    this.loc = loc;
+    this.explicitLoc = loc;
     const ops = new Array<OpOperand>(operands.length);
     for (let i = 0; i < operands.length; i++) ops[i] = new OpOperand(operands[i]!, this, i);
     this.operands = ops;

@@ -6,7 +6,7 @@ import type { Type } from "../../engine/ir/types.ts";
 import type { Attribute, Location, NamedAttribute } from "../../engine/ir/attributes.ts";
 import type { Block, Region } from "../../engine/ir/block.ts";
 import type { Value } from "../../engine/ir/value.ts";
-import type { Span } from "../../engine/support/source.ts";
+import type { SourceFile, Span } from "../../engine/support/source.ts";
 import type { Context } from "../../engine/ir/context.ts";
 import { parseTypeListParens } from "./parse-type.ts";
 import { parseAffineExpr, parseConstraint, type PrimaryResolver } from "./parse-affine.ts";
@@ -25,10 +25,31 @@ export class ParsedOp {
   /** Number of results the source binds (`%a, %b = ...`), or 0. */
   expectedResults = 0;
   name: string;
-  loc: Location;
-  constructor(name: string, loc: Location) {
+  private explicitLoc: Location | undefined;
+  /** Where the op starts in the source: its location is made from this only if someone asks. */
+  readonly source: { readonly file: SourceFile; readonly offset: number } | undefined;
+  constructor(name: string, loc: Location | { file: SourceFile; offset: number; ctx: Context }) {
     this.name = name;
-    this.loc = loc;
+    if ("offset" in loc) {
+      this.source = { file: loc.file, offset: loc.offset };
+      this.ctxForLoc = loc.ctx;
+    } else this.explicitLoc = loc;
+  }
+  private ctxForLoc: Context | undefined;
+  /** Whether the location is still only a source position (see `source`). */
+  get hasLazyLoc(): boolean {
+    return this.explicitLoc === undefined && this.source !== undefined;
+  }
+  get loc(): Location {
+    if (this.explicitLoc === undefined) {
+      const src = this.source!;
+      const { line, col } = src.file.position(src.offset);
+      this.explicitLoc = this.ctxForLoc!.fileLoc(src.file.path, line, col);
+    }
+    return this.explicitLoc;
+  }
+  set loc(l: Location) {
+    this.explicitLoc = l;
   }
 
   addAttribute(name: string, value: Attribute): void {

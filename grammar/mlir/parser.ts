@@ -33,8 +33,50 @@ export class ForwardRef extends Value {
   }
 }
 
+/**
+ * The SSA names defined in one region. Numbered names (`%0`, `%123`: most of a large module) live
+ * in an array indexed by their number; the rest in a Map.
+ */
+class ValueNames {
+  private readonly named = new Map<string, Value[]>();
+  private readonly numbered: (Value[] | undefined)[] = [];
+  private static slot(name: string): number {
+    const n = name.length;
+    if (n < 2 || n > 9) return -1;
+    let v = 0;
+    for (let i = 1; i < n; i++) {
+      const c = name.charCodeAt(i) - 48;
+      if (c < 0 || c > 9 || (i === 1 && c === 0 && n > 2)) return -1;
+      v = v * 10 + c;
+    }
+    return v;
+  }
+  get(name: string): Value[] | undefined {
+    const k = ValueNames.slot(name);
+    return k >= 0 ? this.numbered[k] : this.named.get(name);
+  }
+  set(name: string, values: Value[]): void {
+    const k = ValueNames.slot(name);
+    if (k < 0) this.named.set(name, values);
+    else {
+      // Grow densely (no holes), so the array stays a fast packed array.
+      while (this.numbered.length < k) this.numbered.push(undefined);
+      this.numbered[k] = values;
+    }
+  }
+  delete(name: string): void {
+    const k = ValueNames.slot(name);
+    if (k < 0) this.named.delete(name);
+    else if (k < this.numbered.length) this.numbered[k] = undefined;
+  }
+  *all(): IterableIterator<Value[]> {
+    yield* this.named.values();
+    for (const v of this.numbered) if (v !== undefined) yield v;
+  }
+}
+
 interface ValueScope {
-  values: Map<string, Value[]>;
+  values: ValueNames;
   isolated: boolean;
 }
 
@@ -230,13 +272,13 @@ export class Parser {
   // ----- SSA scopes -----
 
   pushValueScope(isolated: boolean): void {
-    this.valueScopes.push({ values: new Map(), isolated });
+    this.valueScopes.push({ values: new ValueNames(), isolated });
   }
   popValueScope(): void {
     const scope = this.valueScopes.pop()!;
     // Forward references still unresolved when their isolated scope closes are errors.
     if (scope.isolated || this.valueScopes.length === 0) {
-      for (const [, vals] of scope.values)
+      for (const vals of scope.values.all())
         for (const v of vals)
           if (v instanceof ForwardRef) this.error("PRR1004", `use of undeclared SSA value name '${v.name}'`, v.span);
     }
@@ -388,10 +430,13 @@ export class Parser {
           `operation defines ${op.results.length} results but was provided ${numResults} to bind`,
           this.spanFrom(start),
         );
-      let i = 0;
-      for (const r of results) {
-        this.defineValues(r.name, op.results.slice(i, i + r.count), r.span);
-        i += r.count;
+      if (results.length === 1) this.defineValues(results[0]!.name, op.results, results[0]!.span);
+      else {
+        let i = 0;
+        for (const r of results) {
+          this.defineValues(r.name, op.results.slice(i, i + r.count), r.span);
+          i += r.count;
+        }
       }
     }
     void opSpan;
@@ -406,7 +451,6 @@ export class Parser {
     const def = this.ctx.registry.lookup(name);
     if (!def && !this.ctx.allowUnregistered)
       this.error("PRR1009", `operation '${name}' is not registered; use --allow-unregistered-dialect to allow it`, nameSpan);
-    const loc = this.locHere(nameSpan.start);
     const operands: { name: string; number: number; span: Span }[] = [];
     this.expect(Tok.lparen);
     if (!this.is(Tok.rparen)) {
@@ -449,7 +493,7 @@ export class Parser {
     if (fnType.inputs.length !== operands.length)
       this.error("PRR1004", `expected ${operands.length} operand types but had ${fnType.inputs.length}`, typeSpan);
     const values = operands.map((o, i) => this.resolveValue(o.name, o.number, fnType.inputs[i]!, o.span));
-    const state = new ParsedOp(name, loc);
+    const state = new ParsedOp(name, { file: this.file, offset: nameSpan.start, ctx: this.ctx });
     state.operands = values;
     state.resultTypes = [...fnType.results];
     state.regions = regions;
@@ -490,7 +534,7 @@ export class Parser {
       this.error("PRR1013", `custom op '${name}' ${why}`, nameSpan);
     }
     this.consume();
-    const state = new ParsedOp(name, this.locHere(nameSpan.start));
+    const state = new ParsedOp(name, { file: this.file, offset: nameSpan.start, ctx: this.ctx });
     state.expectedResults = numResults;
     this.asm.begin(state, nameSpan);
     this.enter();
@@ -528,7 +572,8 @@ export class Parser {
       }
       if (filled) props = filled;
     }
-    return Operation.create(this.ctx, {
+    const lazy = state.hasLazyLoc ? state.source : undefined;
+    const op = Operation.create(this.ctx, {
       name: state.name,
       operands: state.operands,
       resultTypes: state.resultTypes,
@@ -536,8 +581,10 @@ export class Parser {
       attributes: this.ctx.dictionary(attrs),
       regions: state.regions,
       successors: state.successors,
-      loc: state.loc,
+      loc: lazy ? undefined : state.loc,
     });
+    if (lazy) op.setSourceLocation(lazy.file, lazy.offset);
+    return op;
   }
 
   /** `loc(...)` after an operation. */

@@ -14,12 +14,43 @@ import { customDirectives, segments } from "./elements.ts";
 import { attrType } from "./attribute-forms.ts";
 import { parseTypes, parseAttributeVar, atLiteral, parseLiteral } from "./parse-elements.ts";
 
+/**
+ * A map for the handful of entries one op has, cleared without allocating (Map.clear allocates
+ * a new table, and formats are parsed once per op).
+ */
+class SmallMap<V> {
+  private readonly keys: string[] = [];
+  private readonly vals: V[] = [];
+  get size(): number {
+    return this.keys.length;
+  }
+  get(k: string): V | undefined {
+    const i = this.keys.indexOf(k);
+    return i < 0 ? undefined : this.vals[i];
+  }
+  set(k: string, v: V): void {
+    const i = this.keys.indexOf(k);
+    if (i >= 0) this.vals[i] = v;
+    else {
+      this.keys.push(k);
+      this.vals.push(v);
+    }
+  }
+  values(): readonly V[] {
+    return this.vals;
+  }
+  clear(): void {
+    this.keys.length = 0;
+    this.vals.length = 0;
+  }
+}
+
 class ParseEnv {
-  readonly operands = new Map<string, UnresolvedOperand[]>();
-  readonly operandTypes = new Map<string, Type[]>();
-  readonly resultTypes = new Map<string, Type[]>();
-  readonly regions = new Map<string, Region[]>();
-  readonly successors = new Map<string, Block[]>();
+  readonly operands = new SmallMap<UnresolvedOperand[]>();
+  readonly operandTypes = new SmallMap<Type[]>();
+  readonly resultTypes = new SmallMap<Type[]>();
+  readonly regions = new SmallMap<Region[]>();
+  readonly successors = new SmallMap<Block[]>();
   allOperands: UnresolvedOperand[] | undefined;
   allOperandTypes: Type[] | undefined;
   allResultTypes: Type[] | undefined;

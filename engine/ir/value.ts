@@ -8,6 +8,13 @@ import type { Block } from "./block.ts";
 export abstract class Value {
   /** Head of the intrusive list of uses. */
   firstUse: OpOperand | null = null;
+  /**
+   * The printer's name for this value (its number, or a custom name such as `c0`), valid while
+   * `printEpoch` matches the printer's epoch; kept here rather than in a Map, for speed.
+   */
+  printEpoch = 0;
+  printNumber = 0;
+  printName: string | undefined = undefined;
   type: Type;
   constructor(type: Type) {
     this.type = type;

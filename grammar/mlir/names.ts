@@ -6,6 +6,8 @@ import type { Block, Region } from "../../engine/ir/block.ts";
 import type { Value } from "../../engine/ir/value.ts";
 import { OpResult } from "../../engine/ir/value.ts";
 
+let epochCounter = 0;
+
 interface Counters {
   nextValue: number;
   nextArg: number;
@@ -14,7 +16,8 @@ interface Counters {
 
 export class NameState {
   /** The printed name of each value without `%` (e.g. `0`, `arg1`, `c0_i32`). */
-  private readonly names = new Map<Value, string>();
+  /** Names live on the values themselves (Value.printName/printNumber), tagged with this epoch. */
+  private readonly epoch = ++epochCounter;
   /** For multi-result ops numbered as a group: name of the group's first result. */
   private readonly blockNames = new Map<Block, string>();
   /** Result groups of ops whose results are named in several groups (sorted start indices). */
@@ -41,7 +44,8 @@ export class NameState {
   }
 
   name(v: Value): string | undefined {
-    return this.names.get(v);
+    if (v.printEpoch !== this.epoch) return undefined;
+    return v.printName ?? String(v.printNumber);
   }
 
   blockName(b: Block): string {
@@ -61,8 +65,11 @@ export class NameState {
   }
 
   private setName(v: Value, name: string | undefined, c: Counters, used: Set<string>[]): void {
-    if (!name) this.names.set(v, String(c.nextValue++));
-    else this.names.set(v, this.unique(name, c, used));
+    v.printEpoch = this.epoch;
+    if (!name) {
+      v.printName = undefined;
+      v.printNumber = c.nextValue++;
+    } else v.printName = this.unique(name, c, used);
   }
 
   private numberRegion(region: Region, c: Counters, used: Set<string>[]): void {
@@ -83,7 +90,7 @@ export class NameState {
       this.blockNames.set(b, `bb${nextBlock++}`);
       const entry = b === region.blocks[0];
       for (const a of b.arguments) {
-        if (this.names.has(a)) continue;
+        if (a.printEpoch === this.epoch) continue;
         this.setName(a, entry ? `arg${c.nextArg++}` : undefined, c, used);
       }
       for (let op = b.first; op !== null; op = op.next) this.numberOp(op, c, used);
@@ -104,7 +111,7 @@ export class NameState {
       }
     }
     const first = op.results[0]!;
-    if (!this.names.has(first)) this.names.set(first, String(c.nextValue++));
+    if (first.printEpoch !== this.epoch) this.setName(first, undefined, c, used);
     if (groups.length > 1)
       this.resultGroups.set(
         op,
@@ -120,13 +127,13 @@ export class NameState {
         const groups = this.resultGroups.get(op);
         let start = 0;
         if (groups) for (const g of groups) if (g <= v.index) start = g;
-        const leader = this.names.get(op.results[start]!) ?? "<<UNKNOWN>>";
+        const leader = this.name(op.results[start]!) ?? "<<UNKNOWN>>";
         const off = v.index - start;
         const groupEnd = groups ? (groups.find((g) => g > start) ?? op.results.length) : op.results.length;
         return groupEnd - start > 1 ? `%${leader}#${off}` : `%${leader}`;
       }
     }
-    const name = this.names.get(v);
+    const name = this.name(v);
     return name === undefined ? "%<<UNKNOWN SSA VALUE>>" : `%${name}`;
   }
 }

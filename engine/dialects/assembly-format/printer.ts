@@ -204,8 +204,10 @@ class PrintEnv {
 
   values(v: Variable): Value[] {
     const [start, n] = this.range(v.kind === "result" ? "result" : "operand", v.name);
-    const all: Value[] = v.kind === "result" ? this.op.results : this.op.operandValues;
-    return all.slice(start, start + n);
+    const out = new Array<Value>(n);
+    if (v.kind === "result") for (let i = 0; i < n; i++) out[i] = this.op.results[start + i]!;
+    else for (let i = 0; i < n; i++) out[i] = this.op.operands[start + i]!.value;
+    return out;
   }
 
   types(arg: TypeArg): Type[] {

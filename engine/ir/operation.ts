@@ -19,6 +19,10 @@ export interface OperationState {
   loc: Location | undefined;
 }
 
+/** Shared (frozen) empty lists: most ops have no regions and no successors. */
+const noRegions: Region[] = Object.freeze([]) as unknown as Region[];
+const noSuccessors: Block[] = Object.freeze([]) as unknown as Block[];
+
 export class Operation {
   readonly operands: OpOperand[];
   readonly results: OpResult[];
@@ -93,7 +97,11 @@ export class Operation {
   static create(ctx: Context, state: OperationState): Operation {
     const empty = ctx.dictionary([]);
     const regions =
-      typeof state.regions === "number" ? Array.from({ length: state.regions }, () => new Region()) : (state.regions ?? []);
+      typeof state.regions === "number"
+        ? Array.from({ length: state.regions }, () => new Region())
+        : state.regions === undefined || state.regions.length === 0
+          ? noRegions
+          : state.regions;
     return new Operation(
       ctx,
       state.name,
@@ -103,7 +111,7 @@ export class Operation {
       state.properties ?? empty,
       state.attributes ?? empty,
       regions,
-      [...(state.successors ?? [])],
+      state.successors === undefined || state.successors.length === 0 ? noSuccessors : [...state.successors],
       state.loc,
     );
   }

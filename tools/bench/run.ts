@@ -3,6 +3,7 @@
 // (`opt`: --runs N, --ops N, --big-ops N, --big-runs N, --keep). A new benchmark is one more
 // BenchSection in `sections`.
 import { optBench } from "./opt.ts";
+import { trsBench } from "./trs.ts";
 
 export interface BenchSection {
   /** The name that selects it on the command line. */
@@ -12,7 +13,7 @@ export interface BenchSection {
   run(args: readonly string[]): Promise<void> | void;
 }
 
-const sections: readonly BenchSection[] = [optBench];
+const sections: readonly BenchSection[] = [optBench, trsBench];
 
 async function main(argv: readonly string[]): Promise<number> {
   const names = argv.filter((a, i) => !a.startsWith("-") && !(argv[i - 1]?.startsWith("--") && /^\d+$/.test(a)));

@@ -28,7 +28,7 @@ function readAnswers(dir: string): Map<string, string> {
   return new Map(lines.map((l) => l.split("\t") as [string, string]));
 }
 
-function main(argv: string[]): number {
+export function trsMain(argv: readonly string[]): number {
   let timeout = 1000;
   let verbose = false;
   const only: string[] = [];
@@ -97,4 +97,20 @@ function main(argv: string[]): number {
   return count.wrong > 0 || count.error > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** The `trs` section of `npm run bench`. */
+export const trsBench = {
+  name: "trs",
+  summary: "prr check --trs on the CoCo 2025 development set: decided, wrong, time per problem",
+  run(args: readonly string[]): void {
+    // Options of other sections (e.g. `--runs 5`) are not ours; keep --timeout and --verbose.
+    const own: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      if (args[i] === "--timeout") own.push("--timeout", args[++i] ?? "1000");
+      else if (args[i] === "--verbose") own.push("--verbose");
+    }
+    if (trsMain(own) !== 0) throw new Error("wrong answers or errors on the development set");
+  },
+};
+
+// Run directly (`node dist/tools/bench/trs.js`), it benchmarks on its own.
+if (process.argv[1]?.endsWith("trs.js")) process.exitCode = trsMain(process.argv.slice(2));

@@ -12,6 +12,8 @@ export interface VerifyError {
   readonly loc: Location;
   readonly message: string;
   readonly op: Operation;
+  /** Related places, e.g. where a non-dominating operand is defined. */
+  readonly notes?: readonly { readonly loc: Location; readonly message: string }[];
 }
 
 /** Verifies `root` and everything nested in it; returns every error found. */
@@ -146,7 +148,9 @@ function verifyDominance(region: Region, errors: VerifyError[]): void {
       for (const operand of o.operands) {
         const v = operand.value;
         if (!dominatesUse(v, o, block, region, () => (dom ??= new DominanceInfo(region)))) {
-          errors.push({ loc: o.loc, message: `operand #${operand.index} does not dominate this use`, op: o });
+          // As MLIR, the first operand that fails is reported for the op, with where it is defined.
+          errors.push({ loc: o.loc, message: `operand #${operand.index} does not dominate this use`, op: o, notes: [definedHere(o, v)] });
+          break;
         }
       }
       // Values from this region used inside nested regions of `o`.
@@ -184,9 +188,45 @@ function checkNested(o: Operation, region: Region, block: Block, errors: VerifyE
           const defRegion = definingRegion(v);
           if (defRegion !== region) continue;
           if (!dominatesUse(v, o, block, region, dom))
-            errors.push({ loc: inner.loc, message: `operand #${operand.index} does not dominate this use`, op: inner });
+            errors.push({
+              loc: inner.loc,
+              message: `operand #${operand.index} does not dominate this use`,
+              op: inner,
+              notes: [definedHere(inner, v)],
+            });
         }
         if (!inner.hasTrait("IsolatedFromAbove")) stack.push(...inner.regions);
       }
   }
+}
+
+/** MLIR's note on a dominance error: where the operand is defined, relative to its user. */
+function definedHere(user: Operation, v: Value): { loc: Location; message: string } {
+  const useBlock = user.parentBlock!;
+  const useRegion = useBlock.parent!;
+  if (v instanceof OpResult) {
+    const defBlock = v.owner.parentBlock!;
+    const defRegion = defBlock.parent!;
+    let where: string;
+    if (defBlock === useBlock) where = "op in the same block";
+    else if (defRegion === useRegion) where = "op in the same region";
+    else if (defRegion.isAncestorOf(useRegion)) where = "op in a parent region";
+    else if (useRegion.isAncestorOf(defRegion)) where = "op in a child region";
+    else where = "op is neither in a parent nor in a child region";
+    return { loc: v.owner.loc, message: `operand defined here (${where})` };
+  }
+  const arg = v as BlockArgument;
+  const region = arg.owner.parent;
+  const loc = arg.owner.parentOp?.loc ?? user.ctx.unknownLoc();
+  if (!region) return { loc, message: " (block without parent)" };
+  const index = region.blocks.indexOf(arg.owner);
+  const rel =
+    region === useRegion
+      ? "in the same region"
+      : region.isAncestorOf(useRegion)
+        ? "in a parent region"
+        : useRegion.isAncestorOf(region)
+          ? "in a child region"
+          : "neither in a parent nor in a child region";
+  return { loc, message: `operand defined as a block argument (block #${index} ${rel})` };
 }

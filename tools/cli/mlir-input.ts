@@ -70,7 +70,8 @@ export function loadChunk(file: SourceFile, options: { allowUnregistered: boolea
     if (options.verify) {
       for (const e of verify(result.module)) {
         const span = locationSpan(e.loc, file);
-        diagnostics.push(diag(e.message.startsWith("'") ? "PRR2001" : "PRR2003", e.message, span));
+        const notes = (e.notes ?? []).map((n) => ({ span: locationSpan(n.loc, file), message: n.message }));
+        diagnostics.push(diag(e.message.startsWith("'") ? "PRR2001" : e.message.includes("dominate") ? "PRR2002" : "PRR2003", e.message, span, notes));
       }
     }
     return { ctx, file, result, diagnostics };

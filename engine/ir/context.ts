@@ -42,7 +42,16 @@ export class Context {
 
   // ----- types -----
 
+  /** Signless integer types by width (the most common types by far). */
+  private readonly signless: (T.IntegerType | undefined)[] = [];
+
   integer(width: number, signedness: T.Signedness = T.Signedness.signless): T.IntegerType {
+    if (signedness === 0 && width < 4096) {
+      const t = this.signless[width];
+      if (t !== undefined) return t;
+      while (this.signless.length < width) this.signless.push(undefined);
+      return (this.signless[width] = this.type("i" + width, (k) => new T.IntegerType(k, width, 0)));
+    }
     const prefix = signedness === 0 ? "i" : signedness === 1 ? "si" : "ui";
     return this.type(prefix + width, (k) => new T.IntegerType(k, width, signedness));
   }

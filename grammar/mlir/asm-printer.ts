@@ -30,7 +30,7 @@ export interface PrintOptions {
 }
 
 export class OpAsmPrinter {
-  private out = "";
+  private out = new TextWriter();
   private indent = 0;
   private readonly names: NameState;
   private readonly attrAliases = new Map<A.Attribute, string>();
@@ -78,80 +78,80 @@ export class OpAsmPrinter {
   // ----- raw output -----
 
   print(text: string): void {
-    this.out += text;
+    this.out.write(text);
   }
   newline(): void {
-    this.out += indentation(this.indent);
+    this.out.write(indentation(this.indent));
   }
 
   // ----- values, types, attributes -----
 
   printOperand(v: Value): void {
-    this.out += this.names.use(v);
+    this.out.write(this.names.use(v));
   }
   operandName(v: Value): string {
     return this.names.use(v);
   }
   printOperands(vs: readonly Value[]): void {
     for (let i = 0; i < vs.length; i++) {
-      if (i > 0) this.out += ", ";
-      this.out += this.names.use(vs[i]!);
+      if (i > 0) this.out.write(", ");
+      this.out.write(this.names.use(vs[i]!));
     }
   }
   printType(t: Type): void {
-    this.out += printTy(t, this.alias);
+    this.out.write(printTy(t, this.alias));
   }
   typeText(t: Type): string {
     return printTy(t, this.alias);
   }
   printTypes(ts: readonly Type[]): void {
-    this.out += ts.map((t) => printTy(t, this.alias)).join(", ");
+    this.out.write(ts.map((t) => printTy(t, this.alias)).join(", "));
   }
   /** `t` or `(t1, t2)` for result lists after `->`. */
   printArrowTypeList(ts: readonly Type[]): void {
     if (ts.length === 1 && ts[0]!.kind !== "function") this.printType(ts[0]!);
-    else this.out += `(${ts.map((t) => printTy(t, this.alias)).join(", ")})`;
+    else this.out.write(`(${ts.map((t) => printTy(t, this.alias)).join(", ")})`);
   }
   /** `(ins) -> outs` */
   printFunctionalType(ins: readonly Type[], outs: readonly Type[]): void {
-    this.out += `(${ins.map((t) => printTy(t, this.alias)).join(", ")}) -> `;
+    this.out.write(`(${ins.map((t) => printTy(t, this.alias)).join(", ")}) -> `);
     this.printArrowTypeList(outs);
   }
   printAttribute(a: A.Attribute): void {
-    this.out += printAttr(a, this.alias);
+    this.out.write(printAttr(a, this.alias));
   }
   attributeText(a: A.Attribute, elideType = false): string {
     return printAttr(a, this.alias, elideType);
   }
   /** Integer or float attribute without its `: type`. */
   printAttributeWithoutType(a: A.Attribute): void {
-    this.out += printAttr(a, this.alias, true);
+    this.out.write(printAttr(a, this.alias, true));
   }
   printFloat(value: number, type: Type): void {
-    this.out += printFloatOf(value, type);
+    this.out.write(printFloatOf(value, type));
   }
   printString(s: string): void {
-    this.out += escapeString(s);
+    this.out.write(escapeString(s));
   }
   printKeywordOrString(s: string): void {
-    this.out += printKeywordOrString(s);
+    this.out.write(printKeywordOrString(s));
   }
   printSymbolName(s: string): void {
-    this.out += printSymbolName(s);
+    this.out.write(printSymbolName(s));
   }
   /** ` {a = 1, b}` for the op's attributes (properties and discardable), minus `elided`. */
   printOptionalAttrDict(entries: readonly A.NamedAttribute[], elided: readonly string[] = []): void {
     const shown = elided.length === 0 ? entries : entries.filter((e) => !elided.includes(e.name));
     if (shown.length === 0) return;
-    this.out += " " + printDictionary(shown, this.alias);
+    this.out.write(" " + printDictionary(shown, this.alias));
   }
   printOptionalAttrDictWithKeyword(entries: readonly A.NamedAttribute[], elided: readonly string[] = []): void {
     const shown = entries.filter((e) => !elided.includes(e.name));
     if (shown.length === 0) return;
-    this.out += " attributes " + printDictionary(shown, this.alias);
+    this.out.write(" attributes " + printDictionary(shown, this.alias));
   }
   printNamedAttribute(e: A.NamedAttribute): void {
-    this.out += printNamedAttribute(e, this.alias);
+    this.out.write(printNamedAttribute(e, this.alias));
   }
   /** All attributes of an op, properties first then discardable, sorted by name as MLIR merges them. */
   allAttributes(op: Operation): A.NamedAttribute[] {
@@ -172,7 +172,7 @@ export class OpAsmPrinter {
   // ----- regions and blocks -----
 
   printRegion(region: Region, printEntryBlockArgs = true, printBlockTerminators = true, printEmptyBlock = false): void {
-    this.out += "{";
+    this.out.write("{");
     const parent = region.parent;
     this.defaultDialects.push(parent?.def?.defaultDialect ?? "");
     if (region.blocks.length > 0) {
@@ -182,43 +182,43 @@ export class OpAsmPrinter {
       for (let i = 1; i < region.blocks.length; i++) this.printBlock(region.blocks[i]!, true, true);
     }
     this.defaultDialects.pop();
-    this.out += indentation(this.indent) + "}";
+    this.out.write(indentation(this.indent) + "}");
   }
 
   printBlockArgument(arg: BlockArgument, withType = true): void {
-    this.out += this.names.use(arg);
-    if (withType) this.out += ": " + printTy(arg.type, this.alias);
+    this.out.write(this.names.use(arg));
+    if (withType) this.out.write(": " + printTy(arg.type, this.alias));
     this.printTrailingLocation(arg.loc);
   }
 
   printSuccessor(b: Block): void {
-    this.out += `^${this.names.blockName(b)}`;
+    this.out.write(`^${this.names.blockName(b)}`);
   }
 
   /** `^bb1(%a, %b : i32, f32)` */
   printSuccessorAndUseList(b: Block, operands: readonly Value[]): void {
     this.printSuccessor(b);
     if (operands.length === 0) return;
-    this.out += "(";
+    this.out.write("(");
     this.printOperands(operands);
-    this.out += " : ";
+    this.out.write(" : ");
     this.printTypes(operands.map((v) => v.type));
-    this.out += ")";
+    this.out.write(")");
   }
 
   private printBlock(block: Block, header: boolean, printTerminator: boolean): void {
     if (header) {
-      this.out += indentation(this.indent);
-      this.out += `^${this.names.blockName(block)}`;
+      this.out.write(indentation(this.indent));
+      this.out.write(`^${this.names.blockName(block)}`);
       if (block.arguments.length > 0) {
-        this.out += "(";
+        this.out.write("(");
         block.arguments.forEach((a, i) => {
-          if (i > 0) this.out += ", ";
+          if (i > 0) this.out.write(", ");
           this.printBlockArgument(a);
         });
-        this.out += ")";
+        this.out.write(")");
       }
-      this.out += ":";
+      this.out.write(":");
       this.printPredecessors(block);
     }
     this.indent++;
@@ -226,7 +226,7 @@ export class OpAsmPrinter {
     const skipLast = !printTerminator && last !== null && last.hasTrait("Terminator");
     for (let op = block.first; op !== null; op = op.next) {
       if (skipLast && op === last) break;
-      this.out += indentation(this.indent);
+      this.out.write(indentation(this.indent));
       this.printOperation(op);
     }
     this.indent--;
@@ -238,16 +238,16 @@ export class OpAsmPrinter {
     const preds: Block[] = [];
     for (const b of region.blocks) for (const s of b.successors) if (s === block) preds.push(b);
     if (preds.length === 0) {
-      if (region.blocks[0] !== block) this.out += "  // no predecessors";
+      if (region.blocks[0] !== block) this.out.write("  // no predecessors");
       return;
     }
     if (preds.length === 1) {
-      this.out += `  // pred: ^${this.names.blockName(preds[0]!)}`;
+      this.out.write(`  // pred: ^${this.names.blockName(preds[0]!)}`);
       return;
     }
     const order = (b: Block) => region.blocks.indexOf(b);
     preds.sort((a, b) => order(a) - order(b));
-    this.out += `  // ${preds.length} preds: ${preds.map((p) => `^${this.names.blockName(p)}`).join(", ")}`;
+    this.out.write(`  // ${preds.length} preds: ${preds.map((p) => `^${this.names.blockName(p)}`).join(", ")}`);
   }
 
   // ----- operations -----
@@ -273,49 +273,49 @@ export class OpAsmPrinter {
           const nm = `%${this.names.name(op.results[start]!)}`;
           parts.push(end - start > 1 ? `${nm}:${end - start}` : nm);
         }
-        this.out += parts.join(", ") + " = ";
+        this.out.write(parts.join(", ") + " = ");
       } else {
-        this.out += "%" + this.names.name(op.results[0]!);
-        if (n > 1) this.out += `:${n}`;
-        this.out += " = ";
+        this.out.write("%" + this.names.name(op.results[0]!));
+        if (n > 1) this.out.write(`:${n}`);
+        this.out.write(" = ");
       }
     }
     if (!this.options.generic && op.def?.print) {
-      this.out += this.opName(op);
+      this.out.write(this.opName(op));
       op.def.print(this, op);
     } else this.printGeneric(op);
     this.printTrailingLocation(op.loc);
   }
 
   printGeneric(op: Operation): void {
-    this.out += escapeString(op.name) + "(";
+    this.out.write(escapeString(op.name) + "(");
     this.printOperands(op.operandValues);
-    this.out += ")";
+    this.out.write(")");
     if (op.successors.length > 0) {
-      this.out += "[";
+      this.out.write("[");
       op.successors.forEach((b, i) => {
-        if (i > 0) this.out += ", ";
+        if (i > 0) this.out.write(", ");
         this.printSuccessor(b);
       });
-      this.out += "]";
+      this.out.write("]");
     }
-    if (op.props.entries.length > 0) this.out += " <" + printDictionary(op.props.entries, this.alias) + ">";
+    if (op.props.entries.length > 0) this.out.write(" <" + printDictionary(op.props.entries, this.alias) + ">");
     if (op.regions.length > 0) {
-      this.out += " (";
+      this.out.write(" (");
       op.regions.forEach((r, i) => {
-        if (i > 0) this.out += ", ";
+        if (i > 0) this.out.write(", ");
         this.printRegion(r, true, true, true);
       });
-      this.out += ")";
+      this.out.write(")");
     }
-    if (op.attrs.entries.length > 0) this.out += " " + printDictionary(op.attrs.entries, this.alias);
-    this.out += " : ";
+    if (op.attrs.entries.length > 0) this.out.write(" " + printDictionary(op.attrs.entries, this.alias));
+    this.out.write(" : ");
     this.printFunctionalType(op.operandTypes, op.resultTypes);
   }
 
   printTrailingLocation(loc: A.Location | undefined): void {
     if (!this.options.debugInfo || loc === undefined) return;
-    this.out += ` loc(${this.locAlias(loc)})`;
+    this.out.write(` loc(${this.locAlias(loc)})`);
   }
 
   // ----- the whole output -----
@@ -339,8 +339,8 @@ export class OpAsmPrinter {
     // The top-level op's location is visited first, so it gets the first `#loc` alias.
     if (this.options.debugInfo) this.locAlias(op.loc);
     this.printOperation(op);
-    const body = this.out;
-    this.out = "";
+    const body = this.out.toString();
+    this.out = new TextWriter();
     let prologue = "";
     // MLIR groups aliases by name (all `#map`s, then all `#set`s), numbered in order of first use.
     const aliases = [...this.attrAliases].sort((x, y) => aliasGroup(x[1]).localeCompare(aliasGroup(y[1])));
@@ -353,6 +353,39 @@ export class OpAsmPrinter {
       for (const [l, name] of this.locAliases) epilogue += `${name} = loc(${printLocationBody(l)})\n`;
     }
     return `${prologue}${body}\n${epilogue}\n`;
+  }
+}
+
+/** Accumulates output as UTF-8 bytes: no string ropes for the garbage collector to chase. */
+class TextWriter {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private pos = 0;
+  write(s: string): void {
+    const n = s.length;
+    if (this.pos + 3 * n > this.buf.length) this.grow(3 * n);
+    if (n <= 24) {
+      const buf = this.buf;
+      let pos = this.pos;
+      for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 128) {
+          this.pos = pos + buf.write(s.slice(i), pos, "utf8");
+          return;
+        }
+        buf[pos++] = c;
+      }
+      this.pos = pos;
+      return;
+    }
+    this.pos += this.buf.write(s, this.pos, "utf8");
+  }
+  private grow(extra: number): void {
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + extra));
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+  toString(): string {
+    return this.buf.toString("utf8", 0, this.pos);
   }
 }
 

@@ -32,6 +32,26 @@ const floatNames = new Set<string>([
 
 const intPattern = /^(s|u)?i([1-9][0-9]*)$/;
 
+/** `i1`..`i99999` (signless) and `index` without slicing the token; undefined for anything else. */
+function simpleType(p: Parser): Type | undefined {
+  const text = p.text;
+  const start = p.lex.start;
+  const end = p.lex.end;
+  const c0 = text.charCodeAt(start);
+  if (c0 === 105 /* i */) {
+    if (end - start === 5 && text.startsWith("index", start)) return p.ctx.index();
+    if (end - start < 2 || end - start > 6) return undefined;
+    let w = 0;
+    for (let i = start + 1; i < end; i++) {
+      const d = text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9 || (i === start + 1 && d === 0)) return undefined;
+      w = w * 10 + d;
+    }
+    return p.ctx.integer(w);
+  }
+  return undefined;
+}
+
 /** Whether the current token can start a type. */
 export function atType(p: Parser): boolean {
   switch (p.tok) {
@@ -69,6 +89,12 @@ export function parseType(p: Parser): Type {
       break;
     default:
       p.error("PRR1011", `expected type, found ${p.describe()}`);
+  }
+  // Fast path for `iN` and `index`, by characters (types are parsed once per op or more).
+  const fast = simpleType(p);
+  if (fast !== undefined) {
+    p.consume();
+    return fast;
   }
   const s = p.spelling;
   const m = intPattern.exec(s);

@@ -16,6 +16,24 @@ import { parseType } from "./parse-type.ts";
 import { parseAttribute, parseLocation } from "./parse-attribute.ts";
 import { OpAsmParser, ParsedOp } from "./asm-parser.ts";
 
+/** `%name#number` as written: one object per operand use, its span made only when needed. */
+export class ValueUse {
+  readonly name: string;
+  number = 0;
+  private readonly file: SourceFile;
+  private readonly start: number;
+  private readonly end: number;
+  constructor(name: string, file: SourceFile, start: number, end: number) {
+    this.name = name;
+    this.file = file;
+    this.start = start;
+    this.end = end;
+  }
+  get span(): Span {
+    return { file: this.file, start: this.start, end: this.end };
+  }
+}
+
 /** A placeholder for a value used before its definition (CFG and graph regions). */
 export class ForwardRef extends Value {
   readonly name: string;
@@ -417,7 +435,6 @@ export class Parser {
       } while (this.consumeIf(Tok.comma));
       this.expect(Tok.equal);
     }
-    const opSpan = this.here();
     let op: Operation;
     if (this.is(Tok.string)) op = this.parseGenericOperation();
     else if (this.is(Tok.bareIdent)) op = this.parseCustomOperation(numResults);
@@ -439,7 +456,6 @@ export class Parser {
         }
       }
     }
-    void opSpan;
     return op;
   }
 
@@ -506,19 +522,17 @@ export class Parser {
   }
 
   /** `%name` or `%name#3`. */
-  parseValueUse(): { name: string; number: number; span: Span } {
+  parseValueUse(): ValueUse {
     if (!this.is(Tok.percentIdent)) this.error("PRR1003", `expected SSA operand, found ${this.describe()}`);
-    const span = this.here();
-    const name = this.spelling;
+    const use = new ValueUse(this.spelling, this.file, this.lex.start, this.lex.end);
     this.consume();
-    let number = 0;
     if (this.is(Tok.hashIdent)) {
       const s = this.spelling.slice(1);
       if (!/^\d+$/.test(s)) this.error("PRR1003", "expected result number after '#'");
-      number = Number(s);
+      use.number = Number(s);
       this.consume();
     }
-    return { name, number, span };
+    return use;
   }
 
   parseCustomOperation(numResults: number): Operation {

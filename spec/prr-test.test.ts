@@ -2,12 +2,21 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../tools/cli/main.ts";
 import { memoryIo } from "../tools/cli/io.ts";
 import { extractRunLines, splitPipeline, substitute } from "../tools/cli/commands/test/run-lines.ts";
 import { regenerateChecks } from "../tools/cli/commands/test/update.ts";
 import { checkFile } from "../tools/filecheck/index.ts";
+
+// CI sets CI=true, which makes `prr test --update` refuse to run; these tests exercise --update
+// on in-memory files, so they run as outside CI (the refusal has its own test, which sets CI).
+beforeEach(() => {
+  vi.stubEnv("CI", "");
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 async function prrTest(files: Record<string, string>, ...args: string[]) {
   const io = memoryIo(files);

@@ -6,7 +6,7 @@ import type { Block, Region } from "./block.ts";
 import type { Value } from "./value.ts";
 import { BlockArgument, OpResult } from "./value.ts";
 import { DominanceInfo } from "./dominance.ts";
-import type { ValueSpec } from "../dialects/registry.ts";
+import type { AttrSpec, OpDef, ValueSpec } from "../dialects/registry.ts";
 
 export interface VerifyError {
   readonly loc: Location;
@@ -59,6 +59,14 @@ function checkCount(
   }
 }
 
+/** Each op definition's attribute specs as a list, computed once (verification is per op). */
+const attributeLists = new WeakMap<OpDef, [string, AttrSpec][]>();
+function attributeEntries(def: OpDef): [string, AttrSpec][] {
+  let list = attributeLists.get(def);
+  if (list === undefined) attributeLists.set(def, (list = Object.entries(def.attributes ?? {})));
+  return list;
+}
+
 function verifyOp(op: Operation, errors: VerifyError[]): void {
   const err = (message: string) => errors.push({ loc: op.loc, message: opLabel(op) + message, op });
   const def = op.def;
@@ -70,7 +78,7 @@ function verifyOp(op: Operation, errors: VerifyError[]): void {
     if (def.successors !== undefined && def.successors >= 0 && op.successors.length !== def.successors)
       err(`requires ${def.successors} successor${def.successors === 1 ? "" : "s"}`);
     if (def.attributes) {
-      for (const [name, spec] of Object.entries(def.attributes)) {
+      for (const [name, spec] of attributeEntries(def)) {
         const a = op.getAttr(name);
         if (a === undefined) {
           if (!spec.optional) err(`requires attribute '${name}'`);
@@ -83,12 +91,17 @@ function verifyOp(op: Operation, errors: VerifyError[]): void {
     if (def.parents && op.parentOp && !def.parents.includes(op.parentOp.name))
       err(`expects parent op ${def.parents.length > 1 ? "to be one of " : ""}'${def.parents.join("', '")}'`);
     if (t.has("SameOperandsAndResultType")) {
-      const types = [...op.operandTypes, ...op.resultTypes];
-      if (types.some((x) => x !== types[0])) err("requires the same type for all operands and results");
+      const first = op.results[0]?.type ?? op.operands[0]?.value.type;
+      let same = true;
+      for (const o of op.operands) if (o.value.type !== first) same = false;
+      for (const r of op.results) if (r.type !== first) same = false;
+      if (!same) err("requires the same type for all operands and results");
     }
     if (t.has("SameTypeOperands")) {
-      const types = op.operandTypes;
-      if (types.some((x) => x !== types[0])) err("requires all operands to have the same type");
+      const first = op.operands[0]?.value.type;
+      let same = true;
+      for (const o of op.operands) if (o.value.type !== first) same = false;
+      if (!same) err("requires all operands to have the same type");
     }
     if (t.has("IsolatedFromAbove")) checkIsolation(op, err);
   }

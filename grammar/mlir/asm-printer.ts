@@ -105,7 +105,10 @@ export class OpAsmPrinter {
     return printTy(t, this.alias);
   }
   printTypes(ts: readonly Type[]): void {
-    this.out.write(ts.map((t) => printTy(t, this.alias)).join(", "));
+    for (let i = 0; i < ts.length; i++) {
+      if (i > 0) this.out.write(", ");
+      this.out.write(printTy(ts[i]!, this.alias));
+    }
   }
   /** `t` or `(t1, t2)` for result lists after `->`. */
   printArrowTypeList(ts: readonly Type[]): void {
@@ -284,7 +287,8 @@ export class OpAsmPrinter {
       this.out.write(this.opName(op));
       op.def.print(this, op);
     } else this.printGeneric(op);
-    this.printTrailingLocation(op.loc);
+    // Locations are made on demand: only read them when they are printed.
+    if (this.options.debugInfo) this.printTrailingLocation(op.loc);
   }
 
   printGeneric(op: Operation): void {

@@ -10,6 +10,8 @@ import { Block, Region } from "./block.ts";
 
 export interface OperationState {
   name: string;
+  /** The op's definition when the caller has looked it up already (else found by name). */
+  def?: OpDef | undefined;
   operands?: readonly Value[];
   resultTypes?: readonly Type[];
   properties?: DictionaryAttr;
@@ -105,7 +107,7 @@ export class Operation {
     return new Operation(
       ctx,
       state.name,
-      ctx.registry.lookup(state.name),
+      "def" in state ? state.def : ctx.registry.lookup(state.name),
       state.operands ?? [],
       state.resultTypes ?? [],
       state.properties ?? empty,

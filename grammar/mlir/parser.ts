@@ -295,7 +295,7 @@ export class Parser {
   popValueScope(): void {
     const scope = this.valueScopes.pop()!;
     // Forward references still unresolved when their isolated scope closes are errors.
-    if (scope.isolated || this.valueScopes.length === 0) {
+    if ((scope.isolated || this.valueScopes.length === 0) && this.forwardRefs.size > 0) {
       for (const vals of scope.values.all())
         for (const v of vals)
           if (v instanceof ForwardRef) this.error("PRR1004", `use of undeclared SSA value name '${v.name}'`, v.span);
@@ -589,6 +589,7 @@ export class Parser {
     const lazy = state.hasLazyLoc ? state.source : undefined;
     const op = Operation.create(this.ctx, {
       name: state.name,
+      def,
       operands: state.operands,
       resultTypes: state.resultTypes,
       properties: this.ctx.dictionary(props ?? []),

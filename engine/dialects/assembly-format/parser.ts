@@ -21,27 +21,29 @@ import { parseTypes, parseAttributeVar, atLiteral, parseLiteral } from "./parse-
 class SmallMap<V> {
   private readonly keys: string[] = [];
   private readonly vals: V[] = [];
+  /** Live entries; the arrays keep their capacity (and stale slots) between ops. */
+  private count = 0;
   get size(): number {
-    return this.keys.length;
+    return this.count;
   }
   get(k: string): V | undefined {
-    const i = this.keys.indexOf(k);
-    return i < 0 ? undefined : this.vals[i];
+    for (let i = 0; i < this.count; i++) if (this.keys[i] === k) return this.vals[i];
+    return undefined;
   }
   set(k: string, v: V): void {
-    const i = this.keys.indexOf(k);
-    if (i >= 0) this.vals[i] = v;
-    else {
-      this.keys.push(k);
-      this.vals.push(v);
-    }
+    for (let i = 0; i < this.count; i++)
+      if (this.keys[i] === k) {
+        this.vals[i] = v;
+        return;
+      }
+    this.keys[this.count] = k;
+    this.vals[this.count++] = v;
   }
   values(): readonly V[] {
-    return this.vals;
+    return this.count === this.vals.length ? this.vals : this.vals.slice(0, this.count);
   }
   clear(): void {
-    this.keys.length = 0;
-    this.vals.length = 0;
+    this.count = 0;
   }
 }
 

@@ -146,3 +146,25 @@ export function op(name: string, spec: Omit<OpDef, "name" | "dialect" | "traits"
   const compiled = compileAssemblyFormat(def);
   return { ...def, parse: def.parse ?? compiled.parse, print: def.print ?? compiled.print };
 }
+
+const defaultedLists = new WeakMap<OpDef, [string, AttrSpec][]>();
+/** The always-present defaulted attributes of an op (DefaultValuedAttr), computed once per def. */
+export function defaultedAttributes(def: OpDef): [string, AttrSpec][] {
+  let list = defaultedLists.get(def);
+  if (list === undefined) {
+    list = Object.entries(def.attributes ?? {}).filter(([, spec]) => spec.default !== undefined && !spec.optional);
+    defaultedLists.set(def, list);
+  }
+  return list;
+}
+
+const defaultValues = new WeakMap<AttrSpec, WeakMap<Context, Attribute>>();
+/** An attribute's default value in a context (uniqued, so computed once). */
+export function defaultValue(spec: AttrSpec, ctx: Context): Attribute | undefined {
+  if (spec.default === undefined) return undefined;
+  let perCtx = defaultValues.get(spec);
+  if (perCtx === undefined) defaultValues.set(spec, (perCtx = new WeakMap()));
+  let v = perCtx.get(ctx);
+  if (v === undefined) perCtx.set(ctx, (v = spec.default(ctx)));
+  return v;
+}

@@ -18,33 +18,62 @@ import * as AF from "../../engine/ir/affine.ts";
 export class ParsedOp {
   operands: Value[] = [];
   resultTypes: Type[] = [];
-  attributes: NamedAttribute[] = [];
   properties: NamedAttribute[] | undefined;
-  regions: Region[] = [];
-  successors: Block[] = [];
   /** Number of results the source binds (`%a, %b = ...`), or 0. */
   expectedResults = 0;
   name: string;
+  // Lists most ops leave empty are made on first use (one ParsedOp is made per parsed op).
+  private attributeList: NamedAttribute[] | undefined;
+  private regionList: Region[] | undefined;
+  private successorList: Block[] | undefined;
+  get attributes(): NamedAttribute[] {
+    return (this.attributeList ??= []);
+  }
+  set attributes(a: NamedAttribute[]) {
+    this.attributeList = a;
+  }
+  get regions(): Region[] {
+    return (this.regionList ??= []);
+  }
+  set regions(r: Region[]) {
+    this.regionList = r;
+  }
+  get successors(): Block[] {
+    return (this.successorList ??= []);
+  }
+  set successors(b: Block[]) {
+    this.successorList = b;
+  }
+  /** Whether any attribute, region or successor was added (without making the lists). */
+  get hasAttributes(): boolean {
+    return this.attributeList !== undefined && this.attributeList.length > 0;
+  }
+  get hasRegions(): boolean {
+    return this.regionList !== undefined && this.regionList.length > 0;
+  }
+  get hasSuccessors(): boolean {
+    return this.successorList !== undefined && this.successorList.length > 0;
+  }
+
   private explicitLoc: Location | undefined;
   /** Where the op starts in the source: its location is made from this only if someone asks. */
-  readonly source: { readonly file: SourceFile; readonly offset: number } | undefined;
-  constructor(name: string, loc: Location | { file: SourceFile; offset: number; ctx: Context }) {
+  readonly sourceFile: SourceFile;
+  readonly sourceOffset: number;
+  private readonly ctxForLoc: Context;
+  constructor(name: string, file: SourceFile, offset: number, ctx: Context) {
     this.name = name;
-    if ("offset" in loc) {
-      this.source = { file: loc.file, offset: loc.offset };
-      this.ctxForLoc = loc.ctx;
-    } else this.explicitLoc = loc;
+    this.sourceFile = file;
+    this.sourceOffset = offset;
+    this.ctxForLoc = ctx;
   }
-  private ctxForLoc: Context | undefined;
-  /** Whether the location is still only a source position (see `source`). */
+  /** Whether the location is still only a source position. */
   get hasLazyLoc(): boolean {
-    return this.explicitLoc === undefined && this.source !== undefined;
+    return this.explicitLoc === undefined;
   }
   get loc(): Location {
     if (this.explicitLoc === undefined) {
-      const src = this.source!;
-      const { line, col } = src.file.position(src.offset);
-      this.explicitLoc = this.ctxForLoc!.fileLoc(src.file.path, line, col);
+      const { line, col } = this.sourceFile.position(this.sourceOffset);
+      this.explicitLoc = this.ctxForLoc.fileLoc(this.sourceFile.path, line, col);
     }
     return this.explicitLoc;
   }

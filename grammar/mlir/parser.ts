@@ -9,6 +9,7 @@ import { FunctionType } from "../../engine/ir/types.ts";
 import { DictionaryAttr } from "../../engine/ir/attributes.ts";
 import { Operation, Block, Region } from "../../engine/ir/operation.ts";
 import { Value } from "../../engine/ir/value.ts";
+import { defaultValue, defaultedAttributes } from "../../engine/dialects/registry.ts";
 import type { SourceFile, Span } from "../../engine/support/source.ts";
 import { diag, DiagnosticError, type Note } from "../../engine/support/diagnostics.ts";
 import type { Code } from "../../engine/support/codes.ts";
@@ -509,7 +510,7 @@ export class Parser {
     if (fnType.inputs.length !== operands.length)
       this.error("PRR1004", `expected ${operands.length} operand types but had ${fnType.inputs.length}`, typeSpan);
     const values = operands.map((o, i) => this.resolveValue(o.name, o.number, fnType.inputs[i]!, o.span));
-    const state = new ParsedOp(name, { file: this.file, offset: nameSpan.start, ctx: this.ctx });
+    const state = new ParsedOp(name, this.file, nameSpan.start, this.ctx);
     state.operands = values;
     state.resultTypes = [...fnType.results];
     state.regions = regions;
@@ -548,7 +549,7 @@ export class Parser {
       this.error("PRR1013", `custom op '${name}' ${why}`, nameSpan);
     }
     this.consume();
-    const state = new ParsedOp(name, { file: this.file, offset: nameSpan.start, ctx: this.ctx });
+    const state = new ParsedOp(name, this.file, nameSpan.start, this.ctx);
     state.expectedResults = numResults;
     this.asm.begin(state, nameSpan);
     this.enter();
@@ -567,9 +568,9 @@ export class Parser {
   /** Splits attributes into properties and discardable ones, and creates the operation. */
   finishOperation(state: ParsedOp, registered: boolean): Operation {
     let props = state.properties;
-    let attrs = state.attributes;
+    let attrs: NamedAttribute[] = state.hasAttributes ? state.attributes : [];
     const def = registered ? this.ctx.registry.lookup(state.name) : undefined;
-    if (def?.attributes && props === undefined) {
+    if (def?.attributes && props === undefined && attrs.length > 0) {
       // Inherent attributes written in the attribute dictionary become properties.
       const inherent = def.attributes;
       props = attrs.filter((a) => inherent[a.name] !== undefined);
@@ -578,15 +579,14 @@ export class Parser {
     if (def?.attributes) {
       // Default-valued inherent attributes are always present, as MLIR's properties are.
       let filled: NamedAttribute[] | undefined;
-      for (const [name, spec] of Object.entries(def.attributes)) {
-        if (spec.default === undefined || spec.optional) continue;
+      for (const [name, spec] of defaultedAttributes(def)) {
         const list = filled ?? props ?? [];
         if (list.some((a) => a.name === name)) continue;
-        filled = [...list, { name, value: spec.default(this.ctx) }];
+        filled = [...list, { name, value: defaultValue(spec, this.ctx)! }];
       }
       if (filled) props = filled;
     }
-    const lazy = state.hasLazyLoc ? state.source : undefined;
+    const lazy = state.hasLazyLoc;
     const op = Operation.create(this.ctx, {
       name: state.name,
       def,
@@ -594,11 +594,11 @@ export class Parser {
       resultTypes: state.resultTypes,
       properties: this.ctx.dictionary(props ?? []),
       attributes: this.ctx.dictionary(attrs),
-      regions: state.regions,
-      successors: state.successors,
+      regions: state.hasRegions ? state.regions : undefined,
+      successors: state.hasSuccessors ? state.successors : undefined,
       loc: lazy ? undefined : state.loc,
     });
-    if (lazy) op.setSourceLocation(lazy.file, lazy.offset);
+    if (lazy) op.setSourceLocation(state.sourceFile, state.sourceOffset);
     return op;
   }
 

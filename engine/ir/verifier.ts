@@ -27,6 +27,9 @@ function opLabel(op: Operation): string {
   return `'${op.name}' op `;
 }
 
+/** Minimum and maximum counts of each operand/result spec list, computed once. */
+const countBounds = new WeakMap<readonly ValueSpec[], [number, number]>();
+
 function checkCount(
   op: Operation,
   specs: readonly ValueSpec[] | undefined,
@@ -35,16 +38,21 @@ function checkCount(
   err: (m: string) => void,
 ): void {
   if (specs === undefined) return;
-  let min = 0;
-  let max = 0;
-  for (const s of specs) {
-    if (s.arity === "variadic") max = Infinity;
-    else if (s.arity === "optional") max += 1;
-    else {
-      min++;
-      max++;
+  let bounds = countBounds.get(specs);
+  if (bounds === undefined) {
+    let min = 0;
+    let max = 0;
+    for (const s of specs) {
+      if (s.arity === "variadic") max = Infinity;
+      else if (s.arity === "optional") max += 1;
+      else {
+        min++;
+        max++;
+      }
     }
+    countBounds.set(specs, (bounds = [min, max]));
   }
+  const [min, max] = bounds;
   if (actual < min || actual > max) {
     const expect = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `between ${min} and ${max}`;
     err(`requires ${expect} ${what}${min === 1 && max === 1 ? "" : "s"}, but found ${actual}`);

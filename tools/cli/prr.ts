@@ -4,7 +4,7 @@ import { setFlagsFromString } from "node:v8";
 import { main } from "./main.ts";
 
 // IR objects live until the end of a run: a larger young generation saves most scavenges.
-setFlagsFromString("--max-semi-space-size=64");
+setFlagsFromString("--max-semi-space-size=32");
 import { processIo } from "./io.ts";
 
 main(process.argv.slice(2), processIo()).then(

@@ -145,8 +145,10 @@ function checkIsolation(op: Operation, err: (m: string) => void): void {
       for (let o = b.first; o !== null; o = o.next) {
         for (const operand of o.operands) {
           const v = operand.value;
+          // Fast path: defined in the same block (the common case) is inside.
+          if (v.parentBlock === b) continue;
           const defRegion = definingRegion(v);
-          if (defRegion === null || !op.regions.some((own) => own.isAncestorOf(defRegion))) {
+          if (defRegion === null || !insideAny(op.regions, defRegion)) {
             err("using value defined outside the region");
             return;
           }
@@ -154,6 +156,11 @@ function checkIsolation(op: Operation, err: (m: string) => void): void {
         if (!o.hasTrait("IsolatedFromAbove")) stack.push(...o.regions);
       }
   }
+}
+
+function insideAny(regions: readonly Region[], r: Region): boolean {
+  for (const own of regions) if (own.isAncestorOf(r)) return true;
+  return false;
 }
 
 function definingRegion(v: Value): Region | null {
@@ -164,11 +171,12 @@ function definingRegion(v: Value): Region | null {
 
 function verifyDominance(region: Region, errors: VerifyError[]): void {
   let dom: DominanceInfo | undefined;
+  const getDom = () => (dom ??= new DominanceInfo(region));
   for (const block of region.blocks) {
     for (let o = block.first; o !== null; o = o.next) {
       for (const operand of o.operands) {
         const v = operand.value;
-        if (!dominatesUse(v, o, block, region, () => (dom ??= new DominanceInfo(region)))) {
+        if (!dominatesUse(v, o, block, region, getDom)) {
           // As MLIR, the first operand that fails is reported for the op, with where it is defined.
           errors.push({ loc: o.loc, message: `operand #${operand.index} does not dominate this use`, op: o, notes: [definedHere(o, v)] });
           break;
@@ -176,7 +184,7 @@ function verifyDominance(region: Region, errors: VerifyError[]): void {
       }
       // Values from this region used inside nested regions of `o`.
       if (o.regions.length > 0 && !o.hasTrait("IsolatedFromAbove"))
-        checkNested(o, region, block, errors, () => (dom ??= new DominanceInfo(region)));
+        checkNested(o, region, block, errors, getDom);
     }
   }
 }

@@ -563,7 +563,7 @@ function verifyReduce(o: Operation, emit: EmitError): void {
 
 // ----- scf.while and scf.condition -----
 
-function parseWhile(p: OpAsmParser, s: ParsedOp): void {
+export function parseWhile(p: OpAsmParser, s: ParsedOp): void {
   let list: { args: RegionArgument[]; operands: UnresolvedOperand[] } = {
     args: [],
     operands: [],
@@ -587,7 +587,7 @@ function parseWhile(p: OpAsmParser, s: ParsedOp): void {
   p.parseOptionalAttrDictWithKeyword(s);
 }
 
-function printWhile(p: OpAsmPrinter, o: Operation): void {
+export function printWhile(p: OpAsmPrinter, o: Operation): void {
   printInitializationList(
     p,
     o.region(0).blocks[0]?.arguments ?? [],

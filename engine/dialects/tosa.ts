@@ -35,8 +35,10 @@ import {
 import { Tok } from "../../grammar/mlir/tokens.ts";
 import {
   parseAssignmentList,
+  parseWhile,
   printAttrDict,
   printInitializationList,
+  printWhile,
 } from "./scf.ts";
 
 // ----- enum attributes written as bare keywords -----
@@ -239,40 +241,7 @@ function printCondIf(p: OpAsmPrinter, o: Operation): void {
   printAttrDict(p, o);
 }
 
-function parseWhileLoop(p: OpAsmParser, s: ParsedOp): void {
-  let inits: { args: RegionArgument[]; operands: UnresolvedOperand[] } = {
-    args: [],
-    operands: [],
-  };
-  if (p.at(Tok.lparen)) inits = parseAssignmentList(p);
-  p.parseColon();
-  const span = p.here();
-  const fn = p.parseType();
-  if (!(fn instanceof FunctionType)) p.error("expected function type", span);
-  s.resultTypes = [...fn.results];
-  s.operands = p.resolveOperands(inits.operands, fn.inputs, span);
-  inits.args.forEach((a, i) => (a.type = fn.inputs[i]!));
-  s.regions.push(p.parseRegion(inits.args));
-  p.parseKeyword("do");
-  s.regions.push(p.parseRegion());
-  p.parseOptionalAttrDictWithKeyword(s);
-}
-
-function printWhileLoop(p: OpAsmPrinter, o: Operation): void {
-  printInitializationList(
-    p,
-    o.region(0).blocks[0]?.arguments ?? [],
-    o.operandValues,
-    " ",
-  );
-  p.print(" : ");
-  p.printFunctionalType(o.operandTypes, o.resultTypes);
-  p.print(" ");
-  p.printRegion(o.region(0), false);
-  p.print(" do ");
-  p.printRegion(o.region(1));
-  p.printOptionalAttrDictWithKeyword(p.allAttributes(o));
-}
+// tosa.while_loop is written as scf.while: `(%arg = %init) : (types) -> types {cond} do {body}`.
 
 /** `$inputs attr-dict : type($inputs)`; MLIR prints `tosa.yield  : ` for no inputs, which prr also reads back. */
 function parseYield(p: OpAsmParser, s: ParsedOp): void {
@@ -590,8 +559,8 @@ export const tosaDialect: Dialect = {
       operands: [{ name: "input_list", arity: "variadic" }],
       results: [{ name: "output_list", arity: "variadic" }],
       regions: 2,
-      parse: parseWhileLoop,
-      print: printWhileLoop,
+      parse: parseWhile,
+      print: printWhile,
     }),
     op("tosa.yield", {
       traits: [Trait.Pure, Trait.Terminator, Trait.ReturnLike],

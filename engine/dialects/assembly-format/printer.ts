@@ -13,6 +13,7 @@ import type { Variable, TypeArg, Element, CustomParam, CustomArg, Orders } from 
 import { customDirectives, segments } from "./elements.ts";
 import { isKeyword, isDefault, strippedText, denseArrayElement } from "./attribute-forms.ts";
 import type { Printed } from "./spacing.ts";
+import type { NamedAttribute } from "../../ir/attributes.ts";
 
 /** The printer of one op's format: elements with their precomputed spaces. */
 export class FormatPrinter {
@@ -111,17 +112,21 @@ export class FormatPrinter {
   private printAttrDict(p: OpAsmPrinter, env: PrintEnv, keyword: boolean): void {
     const op = env.op;
     const entries = this.hasPropDict ? op.attrs.entries : p.allAttributes(op);
-    const elided = entries
-      .filter(
-        (e) =>
-          this.usedAttrs.has(e.name) ||
-          e.name === "operandSegmentSizes" ||
-          e.name === "resultSegmentSizes" ||
-          isDefault(op.ctx, this.def.attributes?.[e.name], e.value),
+    // Most ops print no attribute dictionary: find that out without allocating.
+    let shown: NamedAttribute[] | undefined;
+    for (const e of entries) {
+      if (
+        this.usedAttrs.has(e.name) ||
+        e.name === "operandSegmentSizes" ||
+        e.name === "resultSegmentSizes" ||
+        isDefault(op.ctx, this.def.attributes?.[e.name], e.value)
       )
-      .map((e) => e.name);
-    if (keyword) p.printOptionalAttrDictWithKeyword(entries, elided);
-    else p.printOptionalAttrDict(entries, elided);
+        continue;
+      (shown ??= []).push(e);
+    }
+    if (shown === undefined) return;
+    if (keyword) p.printOptionalAttrDictWithKeyword(shown);
+    else p.printOptionalAttrDict(shown);
   }
 
   private printPropDict(p: OpAsmPrinter, env: PrintEnv): void {

@@ -94,6 +94,9 @@ export interface Orders {
 }
 
 /** The [start, length] of each declared group among `count` values (operands or results). */
+const splitCache = new WeakMap<readonly ValueSpec[], Map<number, [number, number][]>>();
+
+/** Where each declared group starts and how many values it has (the result is shared: do not modify). */
 export function segments(specs: readonly ValueSpec[], count: number, sizes: Attribute | undefined): [number, number][] {
   const out: [number, number][] = [];
   if (sizes instanceof DenseArrayAttr && sizes.values.length === specs.length) {
@@ -104,6 +107,12 @@ export function segments(specs: readonly ValueSpec[], count: number, sizes: Attr
     }
     return out;
   }
+  // Without a sizes attribute the split depends only on the count: computed once per (specs, count).
+  let byCount = splitCache.get(specs);
+  if (byCount === undefined) splitCache.set(specs, (byCount = new Map()));
+  const cached = byCount.get(count);
+  if (cached !== undefined) return cached;
+  byCount.set(count, out);
   const nVar = specs.filter((s) => (s.arity ?? "single") !== "single").length;
   const each = nVar === 0 ? 0 : Math.max(0, Math.floor((count - (specs.length - nVar)) / nVar));
   let start = 0;

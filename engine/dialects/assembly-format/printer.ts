@@ -84,7 +84,7 @@ export class FormatPrinter {
     switch (v.kind) {
       case "operand":
       case "result":
-        return p.printOperands(env.values(v));
+        return env.printValues(p, v);
       case "region":
         return env.regions(v).forEach((r, i) => {
           if (i > 0) p.print(", ");
@@ -213,6 +213,15 @@ class PrintEnv {
     if (v.kind === "result") for (let i = 0; i < n; i++) out[i] = this.op.results[start + i]!;
     else for (let i = 0; i < n; i++) out[i] = this.op.operands[start + i]!.value;
     return out;
+  }
+
+  /** Prints the values of a variable as an operand list, without building an array. */
+  printValues(p: OpAsmPrinter, v: Variable): void {
+    const [start, n] = this.range(v.kind === "result" ? "result" : "operand", v.name);
+    for (let i = 0; i < n; i++) {
+      if (i > 0) p.print(", ");
+      p.printOperand(v.kind === "result" ? this.op.results[start + i]! : this.op.operands[start + i]!.value);
+    }
   }
 
   types(arg: TypeArg): Type[] {

@@ -7,6 +7,7 @@ import type { Type } from "../ir/types.ts";
 import { ArrayAttr, DictionaryAttr, StringAttr, TypeAttr, type Attribute, type NamedAttribute } from "../ir/attributes.ts";
 import { FunctionType } from "../ir/types.ts";
 import { Region } from "../ir/block.ts";
+import { Tok } from "../../grammar/mlir/tokens.ts";
 
 export function parseFunctionOp(p: OpAsmParser, s: ParsedOp): void {
   const ctx = p.ctx;
@@ -34,7 +35,7 @@ export function parseFunctionOp(p: OpAsmParser, s: ParsedOp): void {
         named = false;
         argTypes.push(p.parseType());
         const attrs: NamedAttribute[] = [];
-        if (p.at(15 /* lbrace */)) p.parseAttrDictInto(attrs);
+        if (p.at(Tok.lbrace)) p.parseAttrDictInto(attrs);
         argAttrs.push(attrs.length > 0 ? attrs : undefined);
         if (p.isKeyword("loc")) p.parseAttribute();
       }
@@ -49,7 +50,7 @@ export function parseFunctionOp(p: OpAsmParser, s: ParsedOp): void {
         do {
           resultTypes.push(p.parseType());
           const attrs: NamedAttribute[] = [];
-          if (p.at(15)) p.parseAttrDictInto(attrs);
+          if (p.at(Tok.lbrace)) p.parseAttrDictInto(attrs);
           resultAttrs.push(attrs.length > 0 ? attrs : undefined);
         } while (p.parseOptionalComma());
         p.parseRParen();

@@ -290,7 +290,3 @@ export class OpaqueLoc extends Location {
     this.attr = attr;
   }
 }
-
-export function isBoolAttr(a: Attribute): a is IntegerAttr {
-  return (a instanceof IntegerAttr && a.key.startsWith("t")) || (a instanceof IntegerAttr && a.key.startsWith("f"));
-}

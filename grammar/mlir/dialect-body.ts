@@ -1,7 +1,7 @@
 // Dialect attributes and types prr keeps as text: `#d.name<body>` / `!d.name<body>`. The body
 // is scanned as MLIR does (balanced brackets, strings), and aliases inside it are expanded.
 import type { Parser } from "./parser.ts";
-import { printAttributeText, printTypeText } from "./print-text.ts";
+import { printAttribute, printType } from "./print-attribute.ts";
 
 const open = new Map([
   [60, 62],
@@ -68,10 +68,10 @@ function expandAliases(p: Parser, body: string): string {
       if (!sigil || !id) return m;
       if (sigil === "#") {
         const a = p.attrAliases.get(id);
-        return a ? printAttributeText(a) : m;
+        return a ? printAttribute(a) : m;
       }
       const t = p.typeAliases.get(id);
-      return t ? printTypeText(t) : m;
+      return t ? printType(t) : m;
     },
   );
 }

@@ -4,10 +4,10 @@ import { Tok } from "./tokens.ts";
 import type { Parser } from "./parser.ts";
 import type { Attribute, Location, NamedAttribute } from "../../engine/ir/attributes.ts";
 import { Location as LocationBase } from "../../engine/ir/attributes.ts";
-import { type Type, FloatType, IntegerType, IndexType, ShapedType, ComplexType } from "../../engine/ir/types.ts";
+import { type Type, FloatType, IntegerType, IndexType, ShapedType } from "../../engine/ir/types.ts";
 import { atType, parseType } from "./parse-type.ts";
 import { dialectBody } from "./dialect-body.ts";
-import { printTypeText } from "./print-text.ts";
+import { printType } from "./print-attribute.ts";
 import { parseAffineMapBody, parseIntegerSetBody } from "./parse-affine.ts";
 import { parseDenseBody, parseDenseArray } from "./parse-dense.ts";
 import { parseFloatLiteral } from "../../engine/ir/float-format.ts";
@@ -31,7 +31,7 @@ function parseAttributeInner(p: Parser, type?: Type): Attribute {
       if (type === undefined && a.kind === "dialect" && p.is(Tok.colon)) {
         p.consume();
         const t = parseType(p);
-        return ctx.dialectAttr((a as import("../../engine/ir/attributes.ts").DialectAttr).dialect, `${(a as import("../../engine/ir/attributes.ts").DialectAttr).text} : ${printTypeText(t)}`);
+        return ctx.dialectAttr((a as import("../../engine/ir/attributes.ts").DialectAttr).dialect, `${(a as import("../../engine/ir/attributes.ts").DialectAttr).text} : ${printType(t)}`);
       }
       return a;
     }
@@ -327,4 +327,3 @@ export function parseLocationInstance(p: Parser): Location {
   return p.error("PRR1012", `expected location instance, found ${p.describe()}`, span);
 }
 
-export { ComplexType };

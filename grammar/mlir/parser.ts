@@ -201,12 +201,6 @@ export class Parser {
   error(code: Code, message: string, span: Span = this.here(), notes: Note[] = []): never {
     throw new DiagnosticError([diag(code, message, span, notes)]);
   }
-  /** The location of the current token as an MLIR FileLineColLoc. */
-  locHere(offset = this.lex.start): Location {
-    const { line, col } = this.file.position(offset);
-    return this.ctx.fileLoc(this.file.path, line, col);
-  }
-
   enter(): void {
     if (++this.depth > MAX_DEPTH) this.error("PRR1014", "nesting too deep");
   }

@@ -69,9 +69,7 @@ export function printType(t: T.Type, alias: AliasHook = noAlias): string {
   }
   if (t instanceof T.TupleType) return `tuple<${t.types.map((x) => printType(x, alias)).join(", ")}>`;
   if (t instanceof T.ComplexType) return `complex<${printType(t.elementType, alias)}>`;
-  if (t instanceof T.VectorType || t instanceof T.UnrankedTensorType) {
-    return t.key.replace(/[^<>x\[\],\d*]+>$/, "") === t.key ? t.key : t.key;
-  }
+  // The key of every other type is its text (no aliases inside).
   return t.key;
 }
 

@@ -42,14 +42,24 @@ describe("IR core", () => {
     expect(() => def.erase()).toThrow(/still has uses/);
   });
 
-  it("updates uses in O(1): a million replacements stay fast", () => {
+  it("keeps use lists consistent through many alternating replacements", () => {
+    // Speed is measured by `npm run bench`, not here; this checks the list links stay exact.
     const block = new Block();
     const x = block.addArgument(ctx.i32());
     const y = block.addArgument(ctx.i32());
-    const op = block.append(Operation.create(ctx, { name: "t.use", operands: [x], loc }));
-    const t0 = performance.now();
-    for (let i = 0; i < 1_000_000; i++) op.operands[0]!.set(i % 2 ? x : y);
-    expect(performance.now() - t0).toBeLessThan(5000);
-    expect(x.useCount + y.useCount).toBe(1);
+    const ops = Array.from({ length: 8 }, () => block.append(Operation.create(ctx, { name: "t.use", operands: [x, y], loc })));
+    for (let i = 0; i < 10_000; i++) ops[i % 8]!.operands[i % 2]!.set(i % 3 ? x : y);
+    const listed = (v: typeof x) => {
+      const seen: unknown[] = [];
+      for (let u = v.firstUse; u !== null; u = u.nextUse) {
+        expect(u.value).toBe(v);
+        if (u.nextUse) expect(u.nextUse.prevUse).toBe(u);
+        seen.push(u);
+      }
+      return seen.length;
+    };
+    const expectX = ops.reduce((n, o) => n + o.operands.filter((u) => u.value === x).length, 0);
+    expect(listed(x)).toBe(expectX);
+    expect(listed(y)).toBe(16 - expectX);
   });
 });

@@ -9,10 +9,6 @@ import type { ParseResult } from "../../grammar/mlir/parser.ts";
 import { verify } from "../../engine/ir/verifier.ts";
 import type { Context } from "../../engine/ir/context.ts";
 
-export interface Chunk {
-  file: SourceFile;
-}
-
 /** Splits on lines `// -----` as mlir-opt's --split-input-file does, keeping line numbers. */
 export function splitInput(path: string, text: string, split: boolean): SourceFile[] {
   if (!split) return [new SourceFile(path, text)];
@@ -20,15 +16,17 @@ export function splitInput(path: string, text: string, split: boolean): SourceFi
   const re = /^[ \t]*\/\/ -----[^\n]*(\n|$)/gm;
   let start = 0;
   let line = 0;
-  const lineOf = (i: number) => {
+  // Lines are counted from one separator to the next: linear in the file, however many chunks.
+  const linesIn = (from: number, to: number) => {
     let n = 0;
-    for (let k = text.indexOf("\n"); k >= 0 && k < i; k = text.indexOf("\n", k + 1)) n++;
+    for (let k = text.indexOf("\n", from); k >= 0 && k < to; k = text.indexOf("\n", k + 1)) n++;
     return n;
   };
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     out.push(new SourceFile(path, text.slice(start, m.index), line));
-    start = m.index + m[0].length;
-    line = lineOf(start);
+    const next = m.index + m[0].length;
+    line += linesIn(start, next);
+    start = next;
   }
   out.push(new SourceFile(path, text.slice(start), line));
   return out;

@@ -78,8 +78,7 @@ export const command: Command = {
     }
     if (problems.length > 0) {
       report(io, json, problems);
-      // mlir-opt prints nothing when any chunk fails outside verify mode.
-      if (!verifyMode) return Exit.diagnostics;
+      // As mlir-opt, nothing is printed when any chunk fails.
       return Exit.diagnostics;
     }
     const result = outputs.join("// -----\n");

@@ -1,6 +1,7 @@
 // How formats write attributes: enum keywords, stripped dialect attributes (`<nsw>`), typed
 // dense arrays (`[1, 2]`), default values and the types attributes carry.
 import type { AttrSpec } from "../registry.ts";
+import { defaultValue } from "../registry.ts";
 import type { Attribute } from "../../ir/attributes.ts";
 import type { Type } from "../../ir/types.ts";
 import type { Context } from "../../ir/context.ts";
@@ -34,16 +35,8 @@ export function isKeyword(s: string): boolean {
 
 /** Whether a defaulted attribute holds its default (and so is elided). */
 export function isDefault(ctx: Context, spec: AttrSpec | undefined, a: Attribute | undefined): boolean {
-  if (spec?.default === undefined || a === undefined) return false;
-  // Defaults are uniqued attributes: compute each once per context.
-  let perCtx = defaultCache.get(spec);
-  if (perCtx === undefined) defaultCache.set(spec, (perCtx = new WeakMap()));
-  let d = perCtx.get(ctx);
-  if (d === undefined) perCtx.set(ctx, (d = spec.default(ctx)));
-  return a === d;
+  return spec !== undefined && a !== undefined && a === defaultValue(spec, ctx);
 }
-
-const defaultCache = new WeakMap<AttrSpec, WeakMap<Context, Attribute>>();
 
 /** The `<...>` remainder of a dialect attribute after `dialect.mnemonic`, as printStrippedAttrOrType. */
 export function strippedText(a: DialectAttr, storage: { dialect: string; mnemonic: string }): string | undefined {

@@ -132,7 +132,7 @@ export class FormatParser {
     for (let i = 0; i < n; i++) results[i] = t;
     s.operands = operands;
     s.resultTypes = results;
-    this.splitProperties(p.ctx, s);
+    this.splitProperties(s);
     return true;
   }
 
@@ -480,38 +480,28 @@ export class FormatParser {
           resTypes.map((t) => BigInt(t?.length ?? 0)),
         ),
       );
-    this.splitProperties(ctx, s);
+    this.splitProperties(s);
   }
 
-  /** Names of inherent attributes, and the defaulted ones with their values (per context). */
+  /** Names of the inherent attributes (the segment sizes included). */
   private inherent: Set<string> | undefined;
-  private defaults: { ctx: Context; list: { name: string; value: Attribute }[] } | undefined;
 
-  /** Inherent attributes (and defaults of missing defaulted ones) become properties. */
-  private splitProperties(ctx: Context, s: ParsedOp): void {
-    const attrs = this.def.attributes ?? {};
-    const inherent = (this.inherent ??= new Set([...Object.keys(attrs), "operandSegmentSizes", "resultSegmentSizes"]));
-    if (this.defaults === undefined || this.defaults.ctx !== ctx) {
-      const list: { name: string; value: Attribute }[] = [];
-      for (const [name, spec] of Object.entries(attrs))
-        if (spec.default && !spec.optional) list.push({ name, value: spec.default(ctx) });
-      this.defaults = { ctx, list };
-    }
+  /**
+   * Inherent attributes become properties. Missing defaulted ones are filled in by the parser's
+   * finishOperation, for custom and generic forms alike.
+   */
+  private splitProperties(s: ParsedOp): void {
+    const inherent = (this.inherent ??= new Set([
+      ...Object.keys(this.def.attributes ?? {}),
+      "operandSegmentSizes",
+      "resultSegmentSizes",
+    ]));
     const props = s.properties ? [...s.properties] : [];
-    let kept: NamedAttribute[] | undefined;
-    for (const a of s.attributes) {
-      if (inherent.has(a.name)) {
-        props.push(a);
-        kept ??= s.attributes.filter((x) => !inherent.has(x.name));
-      }
-    }
-    for (const d of this.defaults.list) {
-      let present = false;
-      for (const a of props) if (a.name === d.name) present = true;
-      if (!present) props.push(d);
+    if (s.hasAttributes) {
+      for (const a of s.attributes) if (inherent.has(a.name)) props.push(a);
+      if (props.length > (s.properties?.length ?? 0)) s.attributes = s.attributes.filter((x) => !inherent.has(x.name));
     }
     s.properties = props;
-    if (kept) s.attributes = kept;
   }
 }
 

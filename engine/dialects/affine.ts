@@ -37,7 +37,7 @@ import {
   printYieldLike,
   typeIs,
   verifyYieldTypes,
-} from "./scf.ts";
+} from "./region-syntax.ts";
 
 // ----- dim and symbol lists, maps of SSA ids -----
 

@@ -24,7 +24,7 @@ import {
   parseDynamicIndexList,
   printAttrDict,
   printDynamicIndexList,
-} from "./scf.ts";
+} from "./region-syntax.ts";
 
 const numbers = (a: Attribute | undefined): number[] =>
   a instanceof DenseArrayAttr ? a.numbers() : [];

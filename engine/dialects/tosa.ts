@@ -33,13 +33,12 @@ import {
   type NamedAttribute,
 } from "../ir/attributes.ts";
 import { Tok } from "../../grammar/mlir/tokens.ts";
+import { parseWhile, printWhile } from "./scf.ts";
 import {
   parseAssignmentList,
-  parseWhile,
   printAttrDict,
   printInitializationList,
-  printWhile,
-} from "./scf.ts";
+} from "./region-syntax.ts";
 
 // ----- enum attributes written as bare keywords -----
 

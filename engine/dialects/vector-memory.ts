@@ -17,7 +17,7 @@ import {
   IntegerAttr,
 } from "../ir/attributes.ts";
 import * as AF from "../ir/affine.ts";
-import { printAttrDict } from "./scf.ts";
+import { printAttrDict } from "./region-syntax.ts";
 import {
   parseVectorType,
   parseBaseAndIndices,

@@ -27,7 +27,7 @@ import {
   printAttrDict,
   printDynamicIndexList,
   printYieldLike,
-} from "./scf.ts";
+} from "./region-syntax.ts";
 import {
   parseEnumBody,
   enumCase,

@@ -1,6 +1,6 @@
 // The arith dialect (LLVM 22): integer and float arithmetic, comparisons, casts, select and
 // constant, with their ODS assembly formats, traits, constraints and verifiers.
-import { op, Trait, type AttrSpec, type Constraint, type Dialect, type OpDef, type ValueSpec } from "./registry.ts";
+import { constraint, op, Trait, type AttrSpec, type Constraint, type Dialect, type OpDef, type ValueSpec } from "./registry.ts";
 import type { OpAsmParser, ParsedOp } from "../../grammar/mlir/asm-parser.ts";
 import type { OpAsmPrinter } from "../../grammar/mlir/asm-printer.ts";
 import type { Operation } from "../ir/operation.ts";
@@ -22,9 +22,6 @@ import { floatWidth } from "../ir/float-format.ts";
 
 // ----- type constraints (ODS's *Like families: scalar, vector or tensor of) -----
 
-function constraint<T>(description: string, pred: (x: T) => boolean): Constraint<T> {
-  return Object.assign((x: T) => pred(x), { description });
-}
 
 /** The element type of a vector or tensor, or the type itself. */
 export function elementTypeOf(t: Type): Type {

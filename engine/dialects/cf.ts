@@ -1,6 +1,6 @@
 // The cf dialect (LLVM 22): unstructured control flow between blocks (br, cond_br, switch)
 // and runtime assertions.
-import { op, Trait, type Constraint, type Dialect } from "./registry.ts";
+import { constraint, op, Trait, type Constraint, type Dialect } from "./registry.ts";
 import type { OpAsmParser, ParsedOp, UnresolvedOperand } from "../../grammar/mlir/asm-parser.ts";
 import type { OpAsmPrinter } from "../../grammar/mlir/asm-printer.ts";
 import type { Operation } from "../ir/operation.ts";
@@ -12,9 +12,6 @@ import { DenseArrayAttr, DenseElementsAttr, StringAttr } from "../ir/attributes.
 import { IntegerType, type Type } from "../ir/types.ts";
 import { anyType } from "./arith.ts";
 
-function constraint<T>(description: string, pred: (x: T) => boolean): Constraint<T> {
-  return Object.assign((x: T) => pred(x), { description });
-}
 
 /** I1: buildable, so formats may omit its type. */
 const i1 = Object.assign(

@@ -1,7 +1,7 @@
 // Custom-syntax pieces shared by the dialects whose ops hold regions or index lists (scf, affine,
 // tosa, vector, shard): implicit terminators, `(%a = %init, ...)` assignment lists, yields, and
 // MLIR's dynamic index lists (`[%i, 4, %j]` with kDynamic placeholders).
-import { Trait, type Constraint, type EmitError } from "./registry.ts";
+import { constraint, Trait, type Constraint, type EmitError } from "./registry.ts";
 import type {
   OpAsmParser,
   ParsedOp,
@@ -133,7 +133,7 @@ export function typeIs(
   description: string,
   pred: (t: Type) => boolean,
 ): Constraint<Type> {
-  return Object.assign((t: Type) => pred(t), { description });
+  return constraint(description, pred);
 }
 export const isI1 = (t: Type) =>
   t instanceof IntegerType && t.width === 1 && t.signedness === 0;

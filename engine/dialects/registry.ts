@@ -46,6 +46,11 @@ export interface Constraint<T> {
   (x: T): boolean;
 }
 
+/** A named predicate; `extra` carries what formats read (e.g. `buildableType`). */
+export function constraint<T>(description: string, pred: (x: T) => boolean, extra: object = {}): Constraint<T> {
+  return Object.assign((x: T) => pred(x), { description }, extra);
+}
+
 export interface ValueSpec {
   readonly name: string;
   /** `single` (default), `optional` (0 or 1) or `variadic` (any count). */

@@ -1,7 +1,7 @@
 // Pieces shared by the tensor, memref, bufferization and linalg dialects: type and attribute
 // constraints, mixed static/dynamic index lists (MLIR's DynamicIndexList), reassociations,
 // index operands and operand segments.
-import type { Constraint } from "./registry.ts";
+import { constraint, type Constraint } from "./registry.ts";
 import type { OpAsmParser, ParsedOp, UnresolvedOperand } from "../../grammar/mlir/asm-parser.ts";
 import type { OpAsmPrinter } from "../../grammar/mlir/asm-printer.ts";
 import type { Operation } from "../ir/operation.ts";
@@ -23,10 +23,7 @@ import {
 
 // ----- constraints -----
 
-/** A named predicate; `extra` carries what formats read (e.g. `buildableType`). */
-export function constraint<T>(description: string, pred: (x: T) => boolean, extra: object = {}): Constraint<T> {
-  return Object.assign((x: T) => pred(x), { description }, extra);
-}
+export { constraint };
 
 export const anyTensor = constraint<Type>(
   "tensor of any type values",

@@ -20,6 +20,7 @@ import {
   UnrankedMemRefType,
   UnrankedTensorType,
 } from "../ir/types.ts";
+import { elementTypeOrSelf } from "../ir/types.ts";
 
 // ----- constraints -----
 
@@ -208,10 +209,8 @@ export function printAttrs(p: OpAsmPrinter, op: Operation, elided: readonly stri
   p.printOptionalAttrDict(shown);
 }
 
-/** The element type of a shaped type. */
-export function elementOf(t: Type): Type {
-  return t instanceof ShapedType ? t.elementType : t;
-}
+/** The element type of a shaped type, or the type itself (the IR's elementTypeOrSelf). */
+export const elementOf = elementTypeOrSelf;
 
 /** A ranked tensor type with the shape of `t` (a memref), as MLIR's getTensorTypeFromMemRefType. */
 export function tensorOfMemRef(ctx: Context, t: Type): Type {

@@ -9,6 +9,7 @@ import type { OpAsmPrinter } from "../../grammar/mlir/asm-printer.ts";
 import type { Operation } from "../ir/operation.ts";
 import type { Context } from "../ir/context.ts";
 import { ShapedType, VectorType, type Type } from "../ir/types.ts";
+import { elementTypeOrSelf } from "../ir/types.ts";
 import {
   ArrayAttr,
   DenseArrayAttr,
@@ -102,7 +103,5 @@ export function rankOf(t: Type): number {
   return t instanceof ShapedType ? (t.rank ?? 0) : 0;
 }
 
-/** The element type of a memref or tensor, or the type itself. */
-export function elementOf(t: Type): Type {
-  return t instanceof ShapedType ? t.elementType : t;
-}
+/** The element type of a shaped type, or the type itself (the IR's elementTypeOrSelf). */
+export const elementOf = elementTypeOrSelf;

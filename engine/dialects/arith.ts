@@ -315,6 +315,14 @@ const roundingAttr: AttrSpec = {
 
 export const arithDialect: Dialect = {
   name: "arith",
+  // Integer, index and float scalars and splats fold into arith.constant.
+  materializeConstant: (ctx, value, type) => {
+    const ok =
+      (value instanceof IntegerAttr || value instanceof FloatAttr || value instanceof DenseElementsAttr) &&
+      value.type === type &&
+      !(elementTypeOf(type) instanceof IntegerType && (elementTypeOf(type) as IntegerType).signedness !== 0);
+    return ok ? { name: "arith.constant", properties: ctx.dictionary([{ name: "value", value }]) } : undefined;
+  },
   ops: [
     op("arith.constant", {
       traits: [Trait.Pure, Trait.ConstantLike],

@@ -1,6 +1,6 @@
 // The dialect registration API: op definitions (constraints, traits, verifier, folder, custom
 // assembly) grouped into dialects and looked up by full op name.
-import type { Attribute } from "../ir/attributes.ts";
+import type { Attribute, DictionaryAttr } from "../ir/attributes.ts";
 import type { Operation } from "../ir/operation.ts";
 import type { OpAsmParser, ParsedOp } from "../../grammar/mlir/asm-parser.ts";
 import type { OpAsmPrinter } from "../../grammar/mlir/asm-printer.ts";
@@ -117,6 +117,11 @@ export type FoldResult = readonly (Attribute | import("../ir/value.ts").Value)[]
 export interface Dialect {
   readonly name: string;
   readonly ops: readonly OpDef[];
+  /**
+   * Makes the op that holds a folded constant of this dialect (MLIR's materializeConstant), or
+   * undefined when the dialect cannot hold `value` as a `type`.
+   */
+  readonly materializeConstant?: (ctx: Context, value: Attribute, type: Type) => { name: string; properties: DictionaryAttr } | undefined;
 }
 
 export class DialectRegistry {
@@ -133,12 +138,21 @@ export class DialectRegistry {
     return this.ops.get(name);
   }
 
+  dialect(name: string): Dialect | undefined {
+    return this.dialects.get(name);
+  }
+
   hasDialect(name: string): boolean {
     return this.dialects.has(name);
   }
 
   get dialectNames(): string[] {
     return [...this.dialects.keys()];
+  }
+
+  /** Every registered op name (for "did you mean" suggestions). */
+  get opNames(): string[] {
+    return [...this.ops.keys()];
   }
 }
 

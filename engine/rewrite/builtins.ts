@@ -68,6 +68,13 @@ export function defineBuiltins(r: NativeRegistry): NativeRegistry {
     .defineFunction("udiv", unsignedOp("udiv", (a, b) => (b === 0n ? undefined : a / b)))
     .defineFunction("urem", unsignedOp("urem", (a, b) => (b === 0n ? undefined : a % b)))
     .defineFunction("shru", unsignedOp("shru", (a, b) => a >> b))
+    .defineFunction("umax", unsignedOp("umax", (a, b) => (a >= b ? a : b)))
+    .defineFunction("umin", unsignedOp("umin", (a, b) => (a <= b ? a : b)))
+    .defineFunction("as_signed", fn(1, "as_signed(c): c read as a signed number of its width (i1 true is -1)", ([c]) => {
+      const w = intWidth(typeOfInt(c!));
+      return int(w === undefined ? asBigInt(c!) : BigInt.asIntN(w, asBigInt(c!)), typeOfInt(c!));
+    }))
+    .defineFunction("as_unsigned", fn(1, "as_unsigned(c): c read as an unsigned number of its width", ([c]) => int(unsigned(asBigInt(c!), typeOfInt(c!)), typeOfInt(c!))))
     .defineFunction("ult", unsignedCmp("ult", (a, b) => a < b))
     .defineFunction("ule", unsignedCmp("ule", (a, b) => a <= b))
     .defineFunction("ugt", unsignedCmp("ugt", (a, b) => a > b))

@@ -1,8 +1,9 @@
 // Finds the test files under the paths given to `prr test`: files as named, directories searched for
-// `.mlir`/`.prr` files that contain `RUN:` lines.
+// `.mlir`/`.prr` files that contain `RUN:` lines, and .prr files with inline `test` blocks.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Io } from "../../io.ts";
+import { hasInlineTests } from "./inline-tests.ts";
 
 const testExtensions = [".mlir", ".prr"];
 
@@ -35,7 +36,8 @@ function walk(dir: string, io: Io, out: string[]): void {
 
 function hasRunLine(file: string, io: Io): boolean {
   try {
-    return /(?<![\w-])RUN:/.test(io.readFile(file));
+    const text = io.readFile(file);
+    return /(?<![\w-])RUN:/.test(text) || (file.endsWith(".prr") && hasInlineTests(text));
   } catch {
     return false;
   }

@@ -11,6 +11,7 @@ import type { StageOutcome } from "./pipeline.ts";
 import { extractRunLines, RunLineError, splitPipeline, substitute } from "./run-lines.ts";
 import type { RunLine, Stage } from "./run-lines.ts";
 import { regenerateChecks, UpdateError } from "./update.ts";
+import { hasInlineTests, runInlineTests } from "./inline-tests.ts";
 
 export interface RunResult {
   readonly line: number;
@@ -79,6 +80,7 @@ export async function runTestFile(file: string, io: Io, temps: TempFiles): Promi
     if (!(e instanceof RunLineError)) throw e;
     return { path: file, ok: false, runs: [], error: e.message };
   }
+  if (runLines.length === 0 && file.endsWith(".prr") && hasInlineTests(read.text)) return runInlineTests(file, io);
   if (runLines.length === 0) return { path: file, ok: false, runs: [], error: "no RUN: lines" };
   const runs: RunResult[] = [];
   for (const run of runLines) {

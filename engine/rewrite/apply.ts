@@ -238,14 +238,14 @@ class Application {
       if (h.expr.kind === "var" && (h.expr.varKind === "value" || h.expr.varKind === "op")) {
         const v = h.expr.varKind === "op" ? (this.env[h.expr.slot] as Operation).results[0]! : (this.env[h.expr.slot] as Value);
         const name = `%__hole${h.expr.slot}`;
-        bound.push([name, v]);
+        if (!bound.some(([n]) => n === name)) bound.push([name, v]);
         text += name;
       } else if (h.expr.kind === "var" && h.expr.varKind === "values") {
         const vs = this.env[h.expr.slot] as Value[];
         text += vs
           .map((v, i) => {
             const name = `%__hole${h.expr.kind === "var" ? h.expr.slot : 0}_${i}`;
-            bound.push([name, v]);
+            if (!bound.some(([n]) => n === name)) bound.push([name, v]);
             return name;
           })
           .join(", ");

@@ -375,6 +375,8 @@ export class AstBuilder {
 function docComment(text: string, offset: number): string | undefined {
   const lines: string[] = [];
   let lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  // Only a rule that begins its line has comment lines above it (`ruleset s { rule r` has not).
+  if (text.slice(lineStart, offset).trim() !== "") return undefined;
   while (lineStart > 0) {
     const prevStart = text.lastIndexOf("\n", lineStart - 2) + 1;
     const line = text.slice(prevStart, lineStart - 1).trim();

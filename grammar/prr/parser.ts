@@ -1,6 +1,7 @@
 // The grammar of the .prr rule language as a Chevrotain CST parser: pure grammar, no semantics
 // (the CST becomes the AST in cst-to-ast.ts). One instance, analysed once, reused per file.
-import { CstParser, type CstNode, type IToken } from "chevrotain";
+import type { CstNode, IToken } from "chevrotain";
+import { CstParser } from "./chevrotain.ts";
 import * as T from "./tokens.ts";
 
 /** Keywords that may also be used as names (variables, rule and test names). */

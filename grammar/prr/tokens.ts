@@ -1,6 +1,7 @@
 // The tokens of the .prr rule language (Chevrotain): keywords (with `longer_alt` so `rules` is an
 // identifier), op names, shaped-type literals, MLIR templates, numbers, strings and punctuation.
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import type { TokenType } from "chevrotain";
+import { createToken, Lexer } from "./chevrotain.ts";
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED });
 /** Comments are kept in their own group: the formatter puts them back. */

@@ -170,6 +170,16 @@ function compileBuild(s: RuleScope, e: A.Expr, types: TypeBuild[] | undefined): 
   }
 }
 
+/** An attribute expression that is just an SSA value or op is a mistake worth naming. */
+function attributeExpr(s: RuleScope, a: A.Expr, enumCases: readonly string[] | undefined, what: string): Expr | undefined {
+  const x = compileExpr(s, a, enumCases);
+  if (x?.kind === "var" && (x.varKind === "value" || x.varKind === "values" || x.varKind === "op")) {
+    s.error("PRR3005", `'${(a as A.VarExpr).name}' is ${article(x.varKind)}, but ${what} needs an attribute`, a.span);
+    return undefined;
+  }
+  return x;
+}
+
 function compileTerm(s: RuleScope, e: A.TermExpr, types: TypeBuild[] | undefined, resultIndex: number | undefined): BuildOp | undefined {
   const def = resolveOp(s, e.op);
   if (def === undefined) return undefined;
@@ -182,7 +192,7 @@ function compileTerm(s: RuleScope, e: A.TermExpr, types: TypeBuild[] | undefined
     e.args.forEach((a, i) => {
       const name = positional[i];
       const spec = name === undefined ? undefined : def.attributes?.[name];
-      const x = compileExpr(s, a, spec?.enumCases);
+      const x = attributeExpr(s, a, spec?.enumCases, `attribute '${name}'`);
       if (name !== undefined && x !== undefined) attrs.push({ name, value: x, enumCases: spec?.enumCases });
     });
   } else {
@@ -206,7 +216,7 @@ function compileTerm(s: RuleScope, e: A.TermExpr, types: TypeBuild[] | undefined
   for (const entry of e.attrs) {
     const spec = checkAttrName(s, def, entry.name);
     if (spec === undefined && !entry.name.text.includes(".")) continue;
-    const x = compileExpr(s, entry.value, spec?.enumCases);
+    const x = attributeExpr(s, entry.value, spec?.enumCases, `attribute '${entry.name.text}'`);
     if (x !== undefined) attrs.push({ name: entry.name.text, value: x, enumCases: spec?.enumCases });
   }
   let region: BuildOp["region"];

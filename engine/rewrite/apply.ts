@@ -165,7 +165,7 @@ class Application {
         attr = enumAttr(ctx, spec, v.value);
         if (attr === undefined) throw new EvalFailure(`'${v.value}' is not a case of ${a.name}`);
       } else {
-        const constType = b.def.traits.has("ConstantLike") && a.name === "value" ? explicitTypes?.[0] : undefined;
+        const constType = b.def.traits.has("ConstantLike") && (a.name === "value" || a.name === "values") ? explicitTypes?.[0] : undefined;
         attr = toAttr(ctx, v, constType);
       }
       (spec !== undefined ? props : discardable).push({ name: a.name, value: attr });
@@ -217,7 +217,7 @@ class Application {
     const inferred = def.inferResultTypes?.(this.rw.ctx, operands.map((o) => o.type), attr);
     if (inferred !== undefined) return inferred;
     if (def.traits.has("SameOperandsAndResultType") && operands[0] !== undefined) return Array.from({ length: n }, () => operands[0]!.type);
-    const value = attr("value");
+    const value = attr("value") ?? attr("values");
     if (def.traits.has("ConstantLike") && value !== undefined && "type" in value) return [(value as unknown as { type: Type }).type];
     const tensors = operands.filter((o) => o.type instanceof RankedTensorType);
     if (def.dialect === "linalg" && tensors.length > 0) {

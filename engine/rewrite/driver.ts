@@ -56,8 +56,7 @@ export class GreedyDriver implements RewriteListener {
   readonly set: RuleSet;
   readonly automaton: MatchAutomaton;
   private readonly options: DriverOptions;
-  private worklist: (Operation | null)[] = [];
-  private readonly inList = new Map<Operation, number>();
+  private worklist: Operation[] = [];
   private rw!: Rewriter;
   private folder!: OperationFolder;
   private rewrites = 0;
@@ -76,11 +75,7 @@ export class GreedyDriver implements RewriteListener {
     walkPreOrder(op, (o) => this.add(o));
   }
   opErased(op: Operation): void {
-    const i = this.inList.get(op);
-    if (i !== undefined) {
-      this.worklist[i] = null;
-      this.inList.delete(op);
-    }
+    // An erased op stays in the worklist; it is skipped when popped (it has no parent block).
     this.folder.notifyRemoval(op);
     for (const o of op.operands) {
       const d = o.value.definingOp;
@@ -92,8 +87,8 @@ export class GreedyDriver implements RewriteListener {
   }
 
   private add(op: Operation): void {
-    if (this.inList.has(op)) return;
-    this.inList.set(op, this.worklist.length);
+    if (op.inWorklist) return;
+    op.inWorklist = true;
     this.worklist.push(op);
   }
 
@@ -128,8 +123,8 @@ export class GreedyDriver implements RewriteListener {
 
   /** Fills the worklist: bottom-up in post-order, top-down in pre-order (processed in order). */
   private seed(top: Operation): void {
+    for (const op of this.worklist) op.inWorklist = false;
     this.worklist = [];
-    this.inList.clear();
     this.folder.clear();
     const visit = (op: Operation) => {
       if (op === top) return;
@@ -140,7 +135,6 @@ export class GreedyDriver implements RewriteListener {
     else {
       walkPreOrder(top, visit);
       this.worklist.reverse();
-      this.worklist.forEach((op, i) => op && this.inList.set(op, i));
     }
   }
 
@@ -149,8 +143,7 @@ export class GreedyDriver implements RewriteListener {
     const budget = this.set.budget.rewrites;
     while (this.worklist.length > 0) {
       const op = this.worklist.pop()!;
-      if (op === null) continue;
-      this.inList.delete(op);
+      op.inWorklist = false;
       if (op.parentBlock === null) continue;
       if (isTriviallyDead(op)) {
         this.rw.eraseOp(op);
@@ -231,7 +224,7 @@ export class GreedyDriver implements RewriteListener {
   /** The ops just inserted before where the root was (its replacement), as text. */
   private describeAfter(root: Operation): string {
     const out: string[] = [];
-    for (const op of this.worklist.slice(-8)) if (op !== null && op.parentBlock !== null && op !== root) out.push(printOperationText(op));
+    for (const op of this.worklist.slice(-8)) if (op.parentBlock !== null && op !== root) out.push(printOperationText(op));
     return out.join("\n");
   }
 

@@ -27,7 +27,7 @@ export class OperationFolder {
   notifyRemoval(op: Operation): void {
     if (!this.owned.delete(op)) return;
     const region = insertionRegion(op);
-    const value = op.getAttr("value");
+    const value = constantAttr(op);
     if (region && value) {
       const m = this.constants.get(region);
       const key = constantKey(op.dialect, value, op.results[0]!.type);
@@ -40,7 +40,7 @@ export class OperationFolder {
    * otherwise it is moved to the front of its region's entry block.
    */
   insertKnownConstant(op: Operation): boolean {
-    const value = op.getAttr("value");
+    const value = constantAttr(op);
     const region = insertionRegion(op);
     if (value === undefined || region === null || op.results.length !== 1) return true;
     let m = this.constants.get(region);
@@ -67,7 +67,7 @@ export class OperationFolder {
     if (fold === undefined || op.hasTrait("ConstantLike")) return false;
     const constants = op.operands.map((o) => {
       const d = o.value.definingOp;
-      return d !== null && d.hasTrait("ConstantLike") ? d.getAttr("value") : undefined;
+      return d !== null && d.hasTrait("ConstantLike") ? constantAttr(d) : undefined;
     });
     const folded = fold(op, constants);
     if (folded === undefined || folded.length !== op.results.length) return false;
@@ -110,6 +110,11 @@ export class OperationFolder {
     }
     return undefined;
   }
+}
+
+/** The value a ConstantLike op holds: its `value` (arith) or `values` (tosa) attribute. */
+export function constantAttr(op: Operation): Attribute | undefined {
+  return op.getAttr("value") ?? op.getAttr("values");
 }
 
 function isAttribute(x: unknown): boolean {

@@ -4,6 +4,8 @@
 // BenchSection in `sections`.
 import { optBench } from "./opt.ts";
 import { trsBench } from "./trs.ts";
+import { canonicalizeBench } from "./canonicalize.ts";
+import { ruleScalingBench } from "./rule-scaling.ts";
 
 export interface BenchSection {
   /** The name that selects it on the command line. */
@@ -13,7 +15,7 @@ export interface BenchSection {
   run(args: readonly string[]): Promise<void> | void;
 }
 
-const sections: readonly BenchSection[] = [optBench, trsBench];
+const sections: readonly BenchSection[] = [optBench, canonicalizeBench, ruleScalingBench, trsBench];
 
 async function main(argv: readonly string[]): Promise<number> {
   const names = argv.filter((a, i) => !a.startsWith("-") && !(argv[i - 1]?.startsWith("--") && /^\d+$/.test(a)));

@@ -42,6 +42,11 @@ export class Operation {
 
   readonly ctx: Context;
   readonly name: string;
+  /**
+   * Set while the op waits in a rewrite driver's worklist. A field rather than a Map entry: a
+   * canonicalization of a large module looks membership up hundreds of thousands of times.
+   */
+  inWorklist = false;
   readonly def: OpDef | undefined;
   private explicitLoc: Location | undefined;
   /** Source file and offset the location is made from on first use (parsing is a hot path). */

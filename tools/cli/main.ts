@@ -10,6 +10,7 @@ export interface Command {
 
 const commands: Record<string, () => Promise<Command>> = {
   opt: async () => (await import("./commands/opt.ts")).command,
+  lower: async () => (await import("./commands/lower.ts")).command,
   test: async () => (await import("./commands/test.ts")).command,
   check: async () => (await import("./commands/check.ts")).command,
 };
@@ -19,6 +20,7 @@ function help(): string {
     "usage: prr <command> [options]",
     "",
     "commands:",
+    "  lower   run rule sets and passes on a model (-p canonicalize,cse)",
     "  opt     parse, verify and print MLIR (like mlir-opt)",
     "  test    run FileCheck-style golden tests",
     "  check   check rule sets and term rewriting systems",

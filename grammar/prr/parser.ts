@@ -44,8 +44,11 @@ class PrrParser extends CstParser {
     });
   });
 
+  // Alternatives built once: rules run per token, and fresh closures per call dominated parse time.
+  private readonly nameAlts = [T.Identifier, ...softKeywords].map((k) => ({ ALT: () => this.CONSUME(k) }));
+
   name = this.RULE("name", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, ...softKeywords.map((k) => ({ ALT: () => this.CONSUME(k) }))]);
+    this.OR(this.nameAlts);
   });
 
   ruleSetDecl = this.RULE("ruleSetDecl", () => {
@@ -172,20 +175,31 @@ class PrrParser extends CstParser {
 
   expr = this.RULE("expr", () => this.SUBRULE(this.orExpr));
 
-  orExpr = this.RULE("orExpr", () => this.binary(this.andExpr, [T.OrOr]));
-  andExpr = this.RULE("andExpr", () => this.binary(this.cmpExpr, [T.AndAnd]));
-  cmpExpr = this.RULE("cmpExpr", () => this.binary(this.bitOrExpr, [T.EqEq, T.NotEq, T.LessEq, T.GreaterEq, T.Less, T.Greater]));
-  bitOrExpr = this.RULE("bitOrExpr", () => this.binary(this.bitXorExpr, [T.Pipe]));
-  bitXorExpr = this.RULE("bitXorExpr", () => this.binary(this.bitAndExpr, [T.Caret]));
-  bitAndExpr = this.RULE("bitAndExpr", () => this.binary(this.shiftExpr, [T.Amp]));
-  shiftExpr = this.RULE("shiftExpr", () => this.binary(this.addExpr, [T.ShiftLeft, T.ShiftRight]));
-  addExpr = this.RULE("addExpr", () => this.binary(this.mulExpr, [T.Plus, T.Minus]));
-  mulExpr = this.RULE("mulExpr", () => this.binary(this.unaryExpr, [T.Star, T.Slash, T.Percent]));
+  private readonly operatorAlts = (ops: typeof T.Plus[]) => ops.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "operators" }) }));
+  private readonly orOps = this.operatorAlts([T.OrOr]);
+  private readonly andOps = this.operatorAlts([T.AndAnd]);
+  private readonly cmpOps = this.operatorAlts([T.EqEq, T.NotEq, T.LessEq, T.GreaterEq, T.Less, T.Greater]);
+  private readonly bitOrOps = this.operatorAlts([T.Pipe]);
+  private readonly bitXorOps = this.operatorAlts([T.Caret]);
+  private readonly bitAndOps = this.operatorAlts([T.Amp]);
+  private readonly shiftOps = this.operatorAlts([T.ShiftLeft, T.ShiftRight]);
+  private readonly addOps = this.operatorAlts([T.Plus, T.Minus]);
+  private readonly mulOps = this.operatorAlts([T.Star, T.Slash, T.Percent]);
 
-  private binary(operand: (idx: number) => CstNode, ops: typeof T.Plus[]): void {
+  orExpr = this.RULE("orExpr", () => this.binary(this.andExpr, this.orOps));
+  andExpr = this.RULE("andExpr", () => this.binary(this.cmpExpr, this.andOps));
+  cmpExpr = this.RULE("cmpExpr", () => this.binary(this.bitOrExpr, this.cmpOps));
+  bitOrExpr = this.RULE("bitOrExpr", () => this.binary(this.bitXorExpr, this.bitOrOps));
+  bitXorExpr = this.RULE("bitXorExpr", () => this.binary(this.bitAndExpr, this.bitXorOps));
+  bitAndExpr = this.RULE("bitAndExpr", () => this.binary(this.shiftExpr, this.bitAndOps));
+  shiftExpr = this.RULE("shiftExpr", () => this.binary(this.addExpr, this.shiftOps));
+  addExpr = this.RULE("addExpr", () => this.binary(this.mulExpr, this.addOps));
+  mulExpr = this.RULE("mulExpr", () => this.binary(this.unaryExpr, this.mulOps));
+
+  private binary(operand: (idx: number) => CstNode, ops: { ALT: () => IToken }[]): void {
     this.SUBRULE(operand, { LABEL: "operands" });
     this.MANY(() => {
-      this.OR(ops.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "operators" }) })));
+      this.OR(ops);
       this.SUBRULE2(operand, { LABEL: "operands" });
     });
   }

@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   lower: async () => (await import("./commands/lower.ts")).command,
   test: async () => (await import("./commands/test.ts")).command,
   check: async () => (await import("./commands/check.ts")).command,
+  fmt: async () => (await import("./commands/fmt.ts")).command,
 };
 
 function help(): string {
@@ -23,6 +24,7 @@ function help(): string {
     "  lower   run rule sets and passes on a model (-p canonicalize,cse)",
     "  opt     parse, verify and print MLIR (like mlir-opt)",
     "  test    run FileCheck-style golden tests",
+    "  fmt     format .prr rule files (--check for CI, --write in place)",
     "  check   check rule sets and term rewriting systems",
     "",
     "exit codes: 0 success, 1 diagnostics, 2 usage error, 70 internal error",

@@ -47,7 +47,9 @@ describe("prr lower", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prr-trace-"));
     const trace = path.join(dir, "trace.jsonl");
     const io = memoryIo({ "m.mlir": model });
-    io.writeFile = (p: string, t: string) => fs.writeFileSync(p, t);
+    const memoryWrite = io.writeFile.bind(io);
+    // The trace goes to a real file; the output ('-') stays in memory.
+    io.writeFile = (p: string, t: string) => (p === trace ? fs.writeFileSync(p, t) : memoryWrite(p, t));
     expect(await main(["lower", "m.mlir", "-p", "canonicalize", "--trace-rules", trace], io)).toBe(0);
     const lines = fs.readFileSync(trace, "utf8").trim().split("\n").map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ rule: "addi_zero", ruleSet: "arith-canonicalize", op: "arith.addi", loc: "m.mlir:3:8" });

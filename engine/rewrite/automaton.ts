@@ -1,9 +1,10 @@
 // Compiles all rules of a set into one matching automaton: a decision tree that switches on the op
-// name found at a path (the root, the op defining operand i, the op defining its operand j, ...),
-// shared by every rule. A leaf holds the few rule variants left, in priority order; each is then
+// name found at a path (the root, the op defining operand i, the op defining its operand j, ...)
+// and on the literal attributes of the ops there, shared by every rule. A leaf holds the few rule variants left, in priority order; each is then
 // matched in full (bindings, attributes, types) and its guards evaluated.
 import type { Operation } from "../ir/operation.ts";
 import type { OpOperand } from "../ir/value.ts";
+import { attrKey } from "./literal-key.ts";
 import type { OpPat, Rule, ValuePat } from "./rule.ts";
 
 /** A rule, or one operand order of a rule over Commutative ops. */
@@ -16,14 +17,25 @@ export interface Variant {
 
 type Path = readonly number[];
 
+const noVariants: readonly Variant[] = [];
+
+/** What a switch looks at: the name of the op at a path, or one of its attributes' literal key. */
+interface Test {
+  readonly path: Path;
+  /** undefined: the op's name; else the attribute's key (see literal-key.ts). */
+  readonly attr: string | undefined;
+  /** The value this pattern needs. */
+  readonly value: string;
+}
+
 export type DecisionNode =
-  | { readonly kind: "switch"; readonly path: Path; readonly cases: Map<string, DecisionNode>; readonly fallback: DecisionNode }
+  | { readonly kind: "switch"; readonly path: Path; readonly attr: string | undefined; readonly cases: Map<string, DecisionNode>; readonly fallback: DecisionNode }
   | { readonly kind: "leaf"; readonly variants: readonly Variant[] };
 
 interface Pending {
   readonly variant: Variant;
-  /** Op-name tests still to be decided, by path key. */
-  readonly tests: Map<string, { path: Path; name: string }>;
+  /** Tests still to be decided, by test key (path, and attribute name if any). */
+  readonly tests: Map<string, Test>;
 }
 
 export class MatchAutomaton {
@@ -40,26 +52,52 @@ export class MatchAutomaton {
     });
     this.variants = variants;
     this.size = { switches: 0, leaves: 0 };
-    this.root = this.build(variants.map((v) => ({ variant: v, tests: nameTests(v.pattern) })));
+    this.root = this.build(variants.map((v) => ({ variant: v, tests: patternTests(v.pattern) })));
   }
 
-  /** The rule variants that may match `op`, best first. */
+  /**
+   * The rule variants that may match `op`, best first. A switch sends the op down the case its value
+   * selects and also down the fallback (the variants that do not care), so every variant sits in
+   * exactly one leaf and the tree grows linearly with the rules.
+   */
   candidates(op: Operation): readonly Variant[] {
-    let node = this.root;
-    while (node.kind === "switch") {
+    const stack = this.stack;
+    stack.length = 0;
+    stack.push(this.root);
+    let found: readonly Variant[] = noVariants;
+    let merged: Variant[] | undefined;
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.kind === "leaf") {
+        if (node.variants.length === 0) continue;
+        if (found.length === 0) found = node.variants;
+        else (merged ??= [...found]).push(...node.variants);
+        continue;
+      }
+      stack.push(node.fallback);
       const target = opAt(op, node.path);
-      node = (target === null ? undefined : node.cases.get(target.name)) ?? node.fallback;
+      if (target === null) continue;
+      let key: string | undefined;
+      if (node.attr === undefined) key = target.name;
+      else {
+        const a = target.getAttr(node.attr);
+        key = a === undefined ? undefined : attrKey(a);
+      }
+      const next = key === undefined ? undefined : node.cases.get(key);
+      if (next !== undefined) stack.push(next);
     }
-    return node.variants;
+    return merged === undefined ? found : merged.sort((a, b) => a.rank - b.rank);
   }
+
+  private readonly stack: DecisionNode[] = [];
 
   private build(pending: readonly Pending[]): DecisionNode {
-    const path = choosePath(pending);
-    if (path === undefined) {
+    const chosen = chooseTest(pending);
+    if (chosen === undefined) {
       this.size.leaves++;
       return { kind: "leaf", variants: pending.map((p) => p.variant).sort((a, b) => a.rank - b.rank) };
     }
-    const key = path.join(".");
+    const { key, test } = chosen;
     const byName = new Map<string, Pending[]>();
     const dontCare: Pending[] = [];
     for (const p of pending) {
@@ -70,38 +108,45 @@ export class MatchAutomaton {
       }
       const rest = new Map(p.tests);
       rest.delete(key);
-      let list = byName.get(t.name);
-      if (list === undefined) byName.set(t.name, (list = []));
+      let list = byName.get(t.value);
+      if (list === undefined) byName.set(t.value, (list = []));
       list.push({ variant: p.variant, tests: rest });
     }
     const cases = new Map<string, DecisionNode>();
-    for (const [name, list] of byName) cases.set(name, this.build([...list, ...dontCare]));
+    for (const [name, list] of byName) cases.set(name, this.build(list));
     this.size.switches++;
-    return { kind: "switch", path, cases, fallback: this.build(dontCare) };
+    return { kind: "switch", path: test.path, attr: test.attr, cases, fallback: this.build(dontCare) };
   }
 }
 
-/** The most-tested undecided path (the root first), or undefined when every test is decided. */
-function choosePath(pending: readonly Pending[]): Path | undefined {
-  const counts = new Map<string, { path: Path; n: number }>();
+/**
+ * The most-shared undecided test: op names before attributes, shallower paths first on ties; or
+ * undefined when every test is decided.
+ */
+function chooseTest(pending: readonly Pending[]): { key: string; test: Test } | undefined {
+  const counts = new Map<string, { test: Test; n: number }>();
   for (const p of pending)
     for (const [key, t] of p.tests) {
       const c = counts.get(key);
-      if (c === undefined) counts.set(key, { path: t.path, n: 1 });
+      if (c === undefined) counts.set(key, { test: t, n: 1 });
       else c.n++;
     }
-  let best: { path: Path; n: number } | undefined;
-  for (const c of counts.values())
-    if (best === undefined || c.n > best.n || (c.n === best.n && c.path.length < best.path.length)) best = c;
-  return best?.path;
+  let best: { key: string; test: Test; n: number } | undefined;
+  const score = (t: Test) => (t.attr === undefined ? 0 : 1000) + t.path.length;
+  for (const [key, c] of counts)
+    if (best === undefined || c.n > best.n || (c.n === best.n && score(c.test) < score(best.test))) best = { key, ...c };
+  return best;
 }
 
-/** Op-name tests at fixed operand paths (operands after a variadic list have no fixed index). */
-function nameTests(p: OpPat): Map<string, { path: Path; name: string }> {
-  const tests = new Map<string, { path: Path; name: string }>();
+/** Name and literal-attribute tests at fixed operand paths (operands after a variadic list have none). */
+function patternTests(p: OpPat): Map<string, Test> {
+  const tests = new Map<string, Test>();
   const visit = (q: ValuePat, path: number[]): void => {
-    if (q.kind !== "op" || q.anyConstant) return;
-    tests.set(path.join("."), { path: [...path], name: q.name });
+    if (q.kind !== "op") return;
+    const at = path.join(".");
+    if (!q.anyConstant) tests.set(at, { path: [...path], attr: undefined, value: q.name });
+    for (const a of q.attrs)
+      if (a.match.kind === "literal" && a.match.key !== undefined) tests.set(`${at}@${a.name}`, { path: [...path], attr: a.name, value: a.match.key });
     const fixed = q.variadic === undefined ? q.operands.length : q.variadic.index;
     for (let i = 0; i < fixed; i++) visit(q.operands[i]!, [...path, i]);
   };

@@ -6,7 +6,7 @@ import type { Value } from "../ir/value.ts";
 import type { Attribute } from "../ir/attributes.ts";
 import { ShapedType, type Type } from "../ir/types.ts";
 import type { AttrMatch, OpPat, TypePat, ValuePat } from "./rule.ts";
-import { evalEquals, fromAttr } from "./eval-value.ts";
+import { attrKey } from "./literal-key.ts";
 import type { Binding } from "./evaluate.ts";
 
 export function matchOp(p: OpPat, op: Operation, env: Binding[]): boolean {
@@ -67,7 +67,7 @@ function matchAttr(m: AttrMatch, a: Attribute | undefined, env: Binding[]): bool
     case "absent":
       return a === undefined;
     case "literal":
-      return a !== undefined && evalEquals(fromAttr(a), m.value);
+      return a !== undefined && m.key !== undefined && attrKey(a) === m.key;
     case "bind":
       return a !== undefined && bind(env, m.slot, a);
   }

@@ -51,7 +51,7 @@ export interface AttrPat {
 }
 
 export type AttrMatch =
-  | { readonly kind: "literal"; readonly value: EvalValue }
+  | { readonly kind: "literal"; readonly value: EvalValue; readonly key: string | undefined }
   | { readonly kind: "bind"; readonly slot: number }
   | { readonly kind: "absent" };
 

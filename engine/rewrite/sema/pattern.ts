@@ -7,6 +7,7 @@ import type { RuleScope } from "./scope.ts";
 import { article, compileTypePat, describeExpr } from "./expr.ts";
 import { checkAttrName, enumAttr, operandArity, positionalAttributes, resolveOp } from "./ops.ts";
 import { fromAttr, type EvalValue } from "../eval-value.ts";
+import { literalKey } from "../literal-key.ts";
 
 /** The root of a pattern: a term, maybe typed (`: t`) or bound (`n@...`). */
 export function compileRootPattern(s: RuleScope, e: A.Expr): OpPat | undefined {
@@ -86,7 +87,7 @@ function compileValuePattern(s: RuleScope, e: A.Expr, root = false): ValuePat | 
         resultIndex: 0,
         operands: [],
         variadic: undefined,
-        attrs: [{ name: "value", match: { kind: "literal", value: literal(e)! } }],
+        attrs: [{ name: "value", match: literalMatch(literal(e)!) }],
         resultTypes: undefined,
         region: undefined,
         anyConstant: true,
@@ -96,6 +97,10 @@ function compileValuePattern(s: RuleScope, e: A.Expr, root = false): ValuePat | 
       s.error("PRR3002", `${describeExpr(e)} cannot appear in a pattern${e.kind === "call" ? " (function calls belong in `where` guards)" : ""}`, e.span);
       return undefined;
   }
+}
+
+function literalMatch(value: EvalValue): AttrMatch {
+  return { kind: "literal", value, key: literalKey(value) };
 }
 
 function literal(e: A.Expr): EvalValue | undefined {
@@ -176,7 +181,7 @@ function compileAttrPattern(s: RuleScope, def: OpDef, name: string, e: A.Expr): 
     const v = s.lookup(e.name);
     if (v === undefined && spec?.enumCases?.includes(e.name)) {
       const a = enumAttr(s.ctx, spec, e.name);
-      return a ? { kind: "literal", value: fromAttr(a) } : undefined;
+      return a ? literalMatch(fromAttr(a)) : undefined;
     }
     if (v !== undefined && v.kind !== "attr") {
       s.error("PRR3005", `'${e.name}' is ${article(v.kind)}, but attribute '${name}' needs an attribute`, e.span);
@@ -190,7 +195,7 @@ function compileAttrPattern(s: RuleScope, def: OpDef, name: string, e: A.Expr): 
     return compileAttrPattern(s, def, name, e.inner);
   }
   const lit = literal(e);
-  if (lit !== undefined) return { kind: "literal", value: lit };
+  if (lit !== undefined) return literalMatch(lit);
   s.error("PRR3002", `attribute '${name}' is matched by a literal, a name or '_', not ${describeExpr(e)}`, e.span);
   return undefined;
 }

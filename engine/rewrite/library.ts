@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as A from "../../grammar/prr/ast.ts";
-import { parsePrr } from "../../grammar/prr/parse.ts";
+import { parsePrrCached } from "../../grammar/prr/ast-cache.ts";
 import type { Context } from "../ir/context.ts";
 import { SourceFile, type Span } from "../support/source.ts";
 import { diag, type Diagnostic } from "../support/diagnostics.ts";
@@ -59,7 +59,7 @@ export class RuleLibrary {
 
   /** Adds the text of a .prr file (for tests and editors). */
   addSource(source: SourceFile, key = source.path): A.PrrFile | undefined {
-    const parsed = parsePrr(source);
+    const parsed = parsePrrCached(source);
     this.diagnostics.push(...parsed.diagnostics);
     const ast = parsed.ast;
     if (ast === undefined) return undefined;

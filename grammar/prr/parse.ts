@@ -15,7 +15,7 @@ export interface ParsedPrr {
 }
 
 export function parsePrr(file: SourceFile): ParsedPrr {
-  const lexed = prrLexer.tokenize(file.text);
+  const lexed = prrLexer().tokenize(file.text);
   // The lexer tracks only start offsets (for speed); spans need the end offsets too.
   for (const t of lexed.tokens) t.endOffset = t.startOffset + t.image.length - 1;
   for (const t of (lexed.groups.comments ?? []) as IToken[]) t.endOffset = t.startOffset + t.image.length - 1;
@@ -26,9 +26,10 @@ export function parsePrr(file: SourceFile): ParsedPrr {
     text: t.image,
     span: span(file, t.startOffset, (t.endOffset ?? t.startOffset) + 1),
   }));
-  prrParser.input = lexed.tokens;
-  const cst = prrParser.file();
-  for (const e of prrParser.errors) {
+  const parser = prrParser();
+  parser.input = lexed.tokens;
+  const cst = parser.file();
+  for (const e of parser.errors) {
     const t = e.token;
     const at = t.tokenType.name === "EOF" ? span(file, file.text.length, file.text.length) : span(file, t.startOffset, (t.endOffset ?? t.startOffset) + 1);
     diagnostics.push(diag("PRR3001", syntaxMessage(e.message, t), at));

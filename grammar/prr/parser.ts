@@ -9,7 +9,7 @@ const softKeywords = [T.Order, T.Fold, T.Budget, T.Include, T.Illegal, T.Legal, 
 
 class PrrParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "onlyOffset" });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "onlyOffset", skipValidations: process.env.PRR_VALIDATE_GRAMMAR !== "1" });
     this.performSelfAnalysis();
   }
 
@@ -340,7 +340,12 @@ class PrrParser extends CstParser {
   });
 }
 
-/** The one parser instance (Chevrotain analyses the grammar once, at construction). */
-export const prrParser = new PrrParser();
+let parser: PrrParser | undefined;
+
+/** The one parser instance, built on first use (Chevrotain analyses the grammar at construction). */
+export function prrParser(): PrrParser {
+  parser ??= new PrrParser();
+  return parser;
+}
 
 export type { IToken };

@@ -102,4 +102,10 @@ export const allTokens: TokenType[] = [
   Colon, Comma, Semicolon, LParen, RParen, LBrace, RBrace, LBracket, RBracket, Question,
 ];
 
-export const prrLexer = new Lexer(allTokens, { positionTracking: "onlyOffset", ensureOptimizations: false });
+let lexer: InstanceType<typeof Lexer> | undefined;
+
+/** The lexer, built on first use (a run that finds every rule file in the AST cache never builds it). */
+export function prrLexer(): InstanceType<typeof Lexer> {
+  lexer ??= new Lexer(allTokens, { positionTracking: "onlyOffset", ensureOptimizations: false, skipValidations: process.env.PRR_VALIDATE_GRAMMAR !== "1" });
+  return lexer;
+}

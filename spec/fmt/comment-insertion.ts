@@ -5,7 +5,7 @@ import { prrLexer } from "../../grammar/prr/tokens.ts";
 
 /** The ends of lines that end in a token: where comments trail a line, or start lines of their own. */
 export function tokenEnds(text: string): number[] {
-  return prrLexer.tokenize(text).tokens.map((t) => t.startOffset + t.image.length).filter((at) => text[at] === "\n");
+  return prrLexer().tokenize(text).tokens.map((t) => t.startOffset + t.image.length).filter((at) => text[at] === "\n");
 }
 
 const comments = [" // c1", " /* c2 */", "\n// c3", "\n  // c4\n", " // c5\n"];

@@ -64,7 +64,7 @@ describe("prr.tmLanguage.json", () => {
   });
 
   it("gives every token of the sample a scope of its own", () => {
-    const { tokens } = prrLexer.tokenize(sample);
+    const { tokens } = prrLexer().tokenize(sample);
     for (const t of tokens) {
       const line = sample.slice(0, t.startOffset).split("\n").length - 1;
       const col = t.startOffset - (sample.lastIndexOf("\n", t.startOffset - 1) + 1);

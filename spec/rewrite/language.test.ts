@@ -172,3 +172,18 @@ describe("convergence control", () => {
     expect(r.problems[0]).toMatch(/failed to legalize operation 'arith\.subi' that was explicitly marked illegal/);
   });
 });
+
+describe("the AST cache", () => {
+  it("reads back exactly what the parser produced, spans and big integers included", async () => {
+    const { parsePrrCached } = await import("../../grammar/prr/ast-cache.ts");
+    const { parsePrr } = await import("../../grammar/prr/parse.ts");
+    const { SourceFile } = await import("../../engine/support/source.ts");
+    const text = `ruleset cache-${Date.now()}-${Math.random()} {\n  // c\n  rule r: arith.addi(x, 123456789012345678901234567890) : t => arith.constant(-7) : t\n}\n`;
+    const file = new SourceFile("c.prr", text);
+    const first = parsePrrCached(file);
+    const second = parsePrrCached(file);
+    const plain = (x: unknown) => JSON.stringify(x, (k, v) => (k === "span" ? [v.start, v.end, v.file === file] : typeof v === "bigint" ? `${v}n` : v));
+    expect(plain(second.ast)).toBe(plain(parsePrr(file).ast));
+    expect(plain(first.ast)).toBe(plain(second.ast));
+  });
+});

@@ -7,7 +7,7 @@ import * as T from "./tokens.ts";
 /** Keywords that may also be used as names (variables, rule and test names). */
 const softKeywords = [T.Order, T.Fold, T.Budget, T.Include, T.Illegal, T.Legal, T.Test, T.Input, T.Check, T.Priority];
 
-class PrrParser extends CstParser {
+export class PrrParser extends CstParser {
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "onlyOffset", skipValidations: process.env.PRR_VALIDATE_GRAMMAR !== "1" });
     this.performSelfAnalysis();

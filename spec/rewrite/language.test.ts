@@ -187,3 +187,18 @@ describe("the AST cache", () => {
     expect(plain(first.ast)).toBe(plain(second.ast));
   });
 });
+
+describe("the grammar", () => {
+  it("passes Chevrotain's validations (ambiguities, left recursion), which runs skip for speed", async () => {
+    const { PrrParser } = await import("../../grammar/prr/parser.ts");
+    const { Lexer } = await import("../../grammar/prr/chevrotain.ts");
+    const { allTokens } = await import("../../grammar/prr/tokens.ts");
+    process.env.PRR_VALIDATE_GRAMMAR = "1";
+    try {
+      expect(() => new PrrParser()).not.toThrow();
+      expect(new Lexer(allTokens, { positionTracking: "onlyOffset" }).lexerDefinitionErrors).toEqual([]);
+    } finally {
+      delete process.env.PRR_VALIDATE_GRAMMAR;
+    }
+  });
+});

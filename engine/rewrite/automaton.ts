@@ -5,6 +5,7 @@
 import type { Operation } from "../ir/operation.ts";
 import type { OpOperand } from "../ir/value.ts";
 import { attrKey } from "./literal-key.ts";
+import type { Binding } from "./evaluate.ts";
 import type { OpPat, Rule, ValuePat } from "./rule.ts";
 
 /** A rule, or one operand order of a rule over Commutative ops. */
@@ -13,6 +14,8 @@ export interface Variant {
   readonly pattern: OpPat;
   /** Lower runs first: priority (higher first), then position in the set. */
   readonly rank: number;
+  /** The bindings array a match fills, reused across attempts (one match runs at a time). */
+  readonly scratch: Binding[];
 }
 
 type Path = readonly number[];
@@ -48,7 +51,7 @@ export class MatchAutomaton {
     const sorted = [...rules].sort((a, b) => b.priority - a.priority || a.order - b.order);
     const variants: Variant[] = [];
     sorted.forEach((rule, rank) => {
-      for (const pattern of commutativeVariants(rule.pattern)) variants.push({ rule, pattern, rank });
+      for (const pattern of commutativeVariants(rule.pattern)) variants.push({ rule, pattern, rank, scratch: new Array(rule.vars.length) });
     });
     this.variants = variants;
     this.size = { switches: 0, leaves: 0 };

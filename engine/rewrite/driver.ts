@@ -173,7 +173,8 @@ export class GreedyDriver implements RewriteListener {
     for (const v of candidates) {
       const rule = v.rule;
       const started = stats ? process.hrtime.bigint() : 0n;
-      const env: Binding[] = new Array(rule.vars.length);
+      const env = v.scratch;
+      env.fill(undefined);
       let ok = matchOp(v.pattern, op, env) && this.guardsHold(rule, env);
       let before = "";
       if (ok) {

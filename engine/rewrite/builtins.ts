@@ -2,6 +2,7 @@
 // division and comparison, log2 of powers of two), type queries, use counts and permutations.
 import { FloatType, IndexType, IntegerType, MemRefType, RankedTensorType, ShapedType, VectorType, dynamic, type Type } from "../ir/types.ts";
 import { NativeRegistry, type NativeFunction } from "./natives.ts";
+import { DenseElementsAttr } from "../ir/attributes.ts";
 import {
   EvalFailure,
   asBigInt,
@@ -128,9 +129,23 @@ export function defineBuiltins(r: NativeRegistry): NativeRegistry {
     .defineFunction("is_vector", fn(1, "is_vector(t)", ([t]) => bool(asType(t!) instanceof VectorType)))
     .defineFunction("is_memref", fn(1, "is_memref(t)", ([t]) => bool(asType(t!) instanceof MemRefType)))
     .defineFunction("is_scalar", fn(1, "is_scalar(t): not a shaped type", ([t]) => bool(!(asType(t!) instanceof ShapedType))))
-    .defineFunction("has_one_use", fn(1, "has_one_use(x): the value has exactly one use", ([x]) => {
+    .defineFunction("has_one_use", fn(1, "has_one_use(x): the value (or the op's only result) has exactly one use", ([x]) => {
+      if (x!.kind === "op" && x!.op.results.length === 1) return bool(x!.op.results[0]!.hasOneUse());
       if (x!.kind !== "value") throw new EvalFailure("has_one_use expects a value");
       return bool(x!.value.hasOneUse());
+    }))
+    .defineFunction("is_splat", fn(1, "is_splat(c): c is a scalar or a splat constant", ([c]) => bool(c!.kind === "int" || c!.kind === "float" || c!.kind === "bool")))
+    .defineFunction("all_equal", fn(2, "all_equal(l, v): every element of the list l equals v", ([l, v]) =>
+      bool(list(l!).every((x) => asBigInt(x) === asBigInt(v!))),
+    ))
+    .defineFunction("reshape_elements", fn(2, "reshape_elements(c, t): the elements of dense constant c with shaped type t (same count)", ([c, t], ctx) => {
+      const ty = asType(t!);
+      if (!(ty instanceof ShapedType)) throw new EvalFailure(`${ty} is not a shaped type`);
+      if (c!.kind === "int" || c!.kind === "float") return { ...c!, type: ty };
+      if (c!.kind !== "attr" || !(c!.attr instanceof DenseElementsAttr)) throw new EvalFailure("reshape_elements expects a dense constant");
+      const a = c!.attr;
+      if (a.type.elementType !== ty.elementType || a.type.numElements !== ty.numElements) throw new EvalFailure("element type or count differ");
+      return { kind: "attr", attr: ctx.dense(ty, a.values, a.splat) };
     }))
     .defineFunction("num_uses", fn(1, "num_uses(x): the number of uses of a value", ([x]) => {
       if (x!.kind !== "value") throw new EvalFailure("num_uses expects a value");

@@ -1,6 +1,7 @@
 // The shipped rule sets: every file compiles, every inline test passes, and every rule of
 // `canonicalize` fires in at least one inline test (a rule without a test is not done).
 import { describe, expect, it } from "vitest";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { main } from "../../tools/cli/main.ts";
 import { memoryIo, processIo } from "../../tools/cli/io.ts";
@@ -35,7 +36,7 @@ describe("shipped rule sets", () => {
   it("every canonicalize rule has a name, a comment, and fires in an inline test", () => {
     const stats = new Map<Rule, RuleStats>();
     const io = processIo();
-    for (const f of ["arith.prr", "math.prr", "tosa.prr"]) {
+    for (const f of fs.readdirSync(path.join(dir, "canonicalize")).filter((x) => x.endsWith(".prr") && x !== "canonicalize.prr")) {
       const r = runInlineTests(path.join(dir, "canonicalize", f), io, stats);
       expect(r.ok, r.runs.map((x) => x.stderr).join("\n")).toBe(true);
     }

@@ -3,6 +3,7 @@
 // tried; iterated until nothing changes. Convergence is controlled: a rule that claims success
 // without a change is an error, and an exhausted budget reports the cycle of rules it saw.
 import type { Operation } from "../ir/operation.ts";
+import { MemRefType } from "../ir/types.ts";
 import type { Value } from "../ir/value.ts";
 import { walkPostOrder, walkPreOrder } from "../ir/walk.ts";
 import { printOperationText } from "../../grammar/mlir/asm-printer.ts";
@@ -252,7 +253,16 @@ export class GreedyDriver implements RewriteListener {
 /** An op whose results are unused and that has no effect beyond them (MLIR's isOpTriviallyDead). */
 export function isTriviallyDead(op: Operation): boolean {
   if (op.results.length === 0) return false;
-  if (!op.hasTrait("Pure") && !op.hasTrait("ConstantLike")) return false;
   for (const r of op.results) if (r.hasUses()) return false;
-  return op.regions.length === 0 || op.hasTrait("Pure");
+  if (op.hasTrait("Pure") || op.hasTrait("ConstantLike")) return true;
+  // linalg's structured ops read and write memory only through memref operands (LinalgOp::getEffects):
+  // on tensors, an unused one computes nothing anyone sees.
+  return op.dialect === "linalg" && op.operands.every((o) => !(o.value.type instanceof MemRefType)) && regionsArePure(op);
+}
+
+function regionsArePure(op: Operation): boolean {
+  for (const r of op.regions)
+    for (const b of r.blocks)
+      for (const inner of b.ops()) if (!inner.hasTrait("Pure") && !inner.hasTrait("ConstantLike") && !inner.hasTrait("Terminator")) return false;
+  return true;
 }

@@ -48,6 +48,36 @@ function unsignedCmp(name: string, op: (a: bigint, b: bigint) => boolean): Nativ
   });
 }
 
+function convert(c: EvalValue, to: Type): EvalValue {
+  const dst = scalarOf(to);
+  if (c.kind === "bool") return convert(int(c.value ? 1n : 0n, undefined), to);
+  if (c.kind === "int") {
+    const srcWidth = intWidth(c.type);
+    const v = srcWidth === 1 ? BigInt.asUintN(1, c.value) : srcWidth === undefined ? c.value : BigInt.asIntN(srcWidth, c.value);
+    if (dst instanceof FloatType) return { kind: "float", value: Number(v), type: to };
+    if (intWidth(dst) !== undefined) return int(wrap(v, to), to);
+  }
+  if (c.kind === "float") {
+    if (dst instanceof FloatType) return { kind: "float", value: c.value, type: to };
+    const w = intWidth(dst);
+    if (w !== undefined && Number.isFinite(c.value)) {
+      const r = roundHalfEven(c.value);
+      const v = BigInt(r);
+      const [lo, hi] = w === 1 ? [0n, 0n] : [-(1n << BigInt(w - 1)), (1n << BigInt(w - 1)) - 1n];
+      if (v >= lo && v <= hi) return int(v, to);
+    }
+  }
+  throw new EvalFailure(`cannot convert ${c.kind} to ${to}`);
+}
+
+function roundHalfEven(x: number): number {
+  const f = Math.floor(x);
+  const d = x - f;
+  if (d > 0.5) return f + 1;
+  if (d < 0.5) return f;
+  return f % 2 === 0 ? f : f + 1;
+}
+
 /** Registers the builtins into a registry (the default one, or a plugin's). */
 export function defineBuiltins(r: NativeRegistry): NativeRegistry {
   return r
@@ -138,6 +168,7 @@ export function defineBuiltins(r: NativeRegistry): NativeRegistry {
     .defineFunction("all_equal", fn(2, "all_equal(l, v): every element of the list l equals v", ([l, v]) =>
       bool(list(l!).every((x) => asBigInt(x) === asBigInt(v!))),
     ))
+    .defineFunction("convert", fn(2, "convert(c, t): scalar or splat c converted to the element type of t (tosa.cast's folding: ints sign-extend, i1 zero-extends, floats round to nearest even; no result if it does not fit)", ([c, t]) => convert(c!, asType(t!))))
     .defineFunction("reshape_elements", fn(2, "reshape_elements(c, t): the elements of dense constant c with shaped type t (same count)", ([c, t], ctx) => {
       const ty = asType(t!);
       if (!(ty instanceof ShapedType)) throw new EvalFailure(`${ty} is not a shaped type`);

@@ -3,6 +3,7 @@
 import { FloatType, IndexType, IntegerType, MemRefType, RankedTensorType, ShapedType, VectorType, dynamic, type Type } from "../ir/types.ts";
 import { NativeRegistry, type NativeFunction } from "./natives.ts";
 import { DenseElementsAttr } from "../ir/attributes.ts";
+import { foldAffineConstantsRewrite } from "./natives/affine-operands.ts";
 import {
   EvalFailure,
   asBigInt,
@@ -208,5 +209,5 @@ export function defineBuiltins(r: NativeRegistry): NativeRegistry {
 }
 
 export function builtinRegistry(): NativeRegistry {
-  return defineBuiltins(new NativeRegistry());
+  return defineBuiltins(new NativeRegistry()).defineRewrite("fold_affine_constants", foldAffineConstantsRewrite);
 }

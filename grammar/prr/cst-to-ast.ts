@@ -224,11 +224,12 @@ export class AstBuilder {
       ops.push({
         at: t.startOffset,
         apply: (x) => {
-          if (x.kind !== "var") {
-            this.error("'...' follows a variable name (`xs...`)", x.span);
+          if (x.kind !== "var" && x.kind !== "wildcard") {
+            this.error("'...' follows a variable name or '_' (`xs...`, `_...`)", x.span);
             return x;
           }
-          return { kind: "variadic", name: { text: x.name, span: x.span }, span: this.between(x.span, this.tokSpan(t)) };
+          const name = x.kind === "var" ? x.name : "_";
+          return { kind: "variadic", name: { text: name, span: x.span }, span: this.between(x.span, this.tokSpan(t)) };
         },
       });
     const types = this.nodes(c, "typeList");

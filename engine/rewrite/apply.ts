@@ -34,8 +34,14 @@ class Application {
   readonly rw: Rewriter;
   /** Ops built but not inserted yet; a region body under construction pushes its own list. */
   private readonly pending: Operation[][] = [[]];
-  /** Ops inserted early (before a native rewrite ran), erased again if the rule fails. */
+  /** Ops inserted (early ones, before a native rewrite ran, are erased again if the rule fails). */
   private readonly flushed: Operation[] = [];
+  /** The values that replaced the root, once it ran. */
+  replacement: readonly Value[] = [];
+
+  get inserted(): readonly Operation[] {
+    return this.flushed;
+  }
 
   constructor(rule: Rule, env: Binding[], root: Operation, rw: Rewriter) {
     this.rule = rule;
@@ -65,6 +71,7 @@ class Application {
       const result = this.rule.rewrite.result;
       if (result !== undefined) {
         const values = this.build(result);
+        this.replacement = values;
         effects.push(() => {
           if (this.root.parentBlock !== null) this.replace(this.root, values, this.rule.span);
         });
@@ -298,7 +305,14 @@ function holeText(v: EvalValue): string {
   return describe(v);
 }
 
-/** Applies a matched rule; false when an attribute computation or a native rewrite declined. */
-export function applyRule(rule: Rule, env: Binding[], root: Operation, rw: Rewriter): boolean {
-  return new Application(rule, env, root, rw).run();
+/** What an application did: the ops it inserted and the values that replaced the root. */
+export interface Applied {
+  readonly inserted: readonly Operation[];
+  readonly replacement: readonly Value[];
+}
+
+/** Applies a matched rule; undefined when an attribute computation or a native rewrite declined. */
+export function applyRule(rule: Rule, env: Binding[], root: Operation, rw: Rewriter): Applied | undefined {
+  const a = new Application(rule, env, root, rw);
+  return a.run() ? { inserted: a.inserted, replacement: a.replacement } : undefined;
 }

@@ -13,7 +13,7 @@ import { MatchAutomaton } from "./automaton.ts";
 import { matchOp } from "./match.ts";
 import { evaluate, type Binding } from "./evaluate.ts";
 import { EvalFailure, asBool } from "./eval-value.ts";
-import { applyRule, RewriteError } from "./apply.ts";
+import { applyRule, RewriteError, type Applied } from "./apply.ts";
 import { Rewriter, type RewriteListener } from "./rewriter.ts";
 import { OperationFolder } from "./fold.ts";
 import { findCycle } from "./cycle.ts";
@@ -178,10 +178,14 @@ export class GreedyDriver implements RewriteListener {
       env.fill(undefined);
       let ok = matchOp(v.pattern, op, env) && this.guardsHold(rule, env);
       let before = "";
+      let applied: Applied | undefined;
+      let scope: Operation | undefined;
       if (ok) {
-        if (this.options.trace) before = printOperationText(op);
+        scope = this.options.trace ? isolatedAncestor(op) : undefined;
+        if (scope) before = printOperationText(scope);
         const changesBefore = this.rw.changes;
-        ok = applyRule(rule, env, op, this.rw);
+        applied = applyRule(rule, env, op, this.rw);
+        ok = applied !== undefined;
         if (ok && this.rw.changes === changesBefore) {
           problems.push({
             op,
@@ -206,7 +210,9 @@ export class GreedyDriver implements RewriteListener {
       if (ok) {
         this.history.push(rule);
         if (this.history.length > 4096) this.history.splice(0, 2048);
-        if (this.options.trace) this.options.trace({ rule, op, before, after: this.describeAfter(op) });
+        if (this.options.trace) {
+          this.options.trace({ rule, op, before, after: scope ? printOperationText(scope) : describeAfter(applied!) });
+        }
         return true;
       }
     }
@@ -221,13 +227,6 @@ export class GreedyDriver implements RewriteListener {
       if (e instanceof EvalFailure) return false;
       throw e;
     }
-  }
-
-  /** The ops just inserted before where the root was (its replacement), as text. */
-  private describeAfter(root: Operation): string {
-    const out: string[] = [];
-    for (const op of this.worklist.slice(-8)) if (op.parentBlock !== null && op !== root) out.push(printOperationText(op));
-    return out.join("\n");
   }
 
   private budgetProblem(what: string): DriverProblem {
@@ -248,6 +247,20 @@ export class GreedyDriver implements RewriteListener {
       },
     };
   }
+}
+
+/** The op whose IR a trace shows: the nearest isolated ancestor (the function being rewritten). */
+function isolatedAncestor(op: Operation): Operation | undefined {
+  for (let o: Operation | null = op.parentOp; o !== null; o = o.parentOp) if (o.hasTrait("IsolatedFromAbove")) return o;
+  return undefined;
+}
+
+/** What replaced the root, as text, when it has no enclosing function: the inserted ops. */
+function describeAfter(applied: Applied): string {
+  return applied.inserted
+    .filter((o) => o.parentBlock !== null)
+    .map((o) => printOperationText(o))
+    .join("");
 }
 
 /** An op whose results are unused and that has no effect beyond them (MLIR's isOpTriviallyDead). */

@@ -5,6 +5,7 @@ import type { Context } from "./context.ts";
 import type { Type } from "./types.ts";
 import type { Value } from "./value.ts";
 import { Operation, Block, Region } from "./operation.ts";
+import { defaultValue, defaultedAttributes } from "../dialects/registry.ts";
 
 export interface BuildState {
   readonly operands?: readonly Value[];
@@ -47,10 +48,16 @@ export class Builder {
     return this.block;
   }
 
-  /** Creates `name` and inserts it at the insertion point (if any). */
+  /** Location of the ops created without one (a rewriter sets the op being rewritten's). */
+  defaultLoc: Location | undefined;
+
+  /** Creates `name` and inserts it at the insertion point (if any); defaulted attributes are filled in. */
   create(name: string, state: BuildState): Operation {
     const def = this.ctx.registry.lookup(name);
-    const props = state.properties ?? [];
+    const props = [...(state.properties ?? [])];
+    if (def !== undefined)
+      for (const [attr, spec] of defaultedAttributes(def))
+        if (!props.some((p) => p.name === attr)) props.push({ name: attr, value: defaultValue(spec, this.ctx)! });
     const op = Operation.create(this.ctx, {
       name,
       def,
@@ -60,7 +67,7 @@ export class Builder {
       attributes: this.ctx.dictionary(def === undefined ? [...props, ...(state.attributes ?? [])] : (state.attributes ?? [])),
       regions: state.regions,
       successors: state.successors,
-      loc: state.loc ?? this.ctx.unknownLoc(),
+      loc: state.loc ?? this.defaultLoc ?? this.ctx.unknownLoc(),
     });
     this.insert(op);
     return op;

@@ -148,7 +148,9 @@ class Application {
         const args = b.args.map((a) => (isExpr(a) ? evaluate(a, this.env, this.rw.ctx) : valuesArg(this.build(a))));
         this.flush();
         this.rw.setInsertionPointBefore(this.root);
+        this.rw.builder.defaultLoc = this.root.loc;
         const out = b.fn.fn(this.rw, args, this.root);
+        this.rw.builder.defaultLoc = undefined;
         if (out === undefined) throw new EvalFailure(`native rewrite '${b.name}' did not apply`);
         return [...out];
       }

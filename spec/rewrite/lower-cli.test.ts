@@ -90,3 +90,28 @@ describe("prr lower", () => {
     expect((await lower([])).code).toBe(2);
   });
 });
+
+describe("prr lower --plugin", () => {
+  const plugin = path.join(path.dirname(new URL(import.meta.url).pathname), "fixtures", "plugin.mjs");
+  it("runs a native pass a plugin registers, by name in the pipeline", async () => {
+    const r = await lower(["m.mlir", "--plugin", plugin, "-p", "canonicalize,count-ops"]);
+    expect(r.err).toBe("");
+    expect(r.out).toMatch(/func\.func @f\(%arg0: i32\) -> i32 attributes \{prr\.ops = 4 : i64\}/);
+  });
+  it("lets rules call a native rewrite a plugin registers", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prr-rules-"));
+    const rules = path.join(dir, "neg.prr");
+    fs.writeFileSync(rules, "ruleset neg {\n  rule r: arith.muli(x, -1) => native negate(x)\n}\n");
+    const r = await lower(["m.mlir", "--plugin", plugin, "--rules", rules, "-p", "neg"], {
+      "m.mlir": "func.func @f(%x: i32) -> i32 {\n  %m = arith.constant -1 : i32\n  %0 = arith.muli %x, %m : i32\n  return %0 : i32\n}\n",
+    });
+    expect(r.err).toBe("");
+    expect(r.out).toMatch(/arith\.subi %c0_i32, %arg0/);
+    fs.rmSync(dir, { recursive: true });
+  });
+  it("reports a plugin that cannot be loaded", async () => {
+    const r = await lower(["m.mlir", "--plugin", "/nonexistent/plugin.js"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/cannot load plugin '\/nonexistent\/plugin\.js'/);
+  });
+});

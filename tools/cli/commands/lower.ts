@@ -17,6 +17,8 @@ import type { PassProblem } from "../../../engine/passes/pass.ts";
 import type { Rule } from "../../../engine/rewrite/rule.ts";
 import type { RuleStats, TraceRecord } from "../../../engine/rewrite/driver.ts";
 import type { Context } from "../../../engine/ir/context.ts";
+import type { NativeRegistry } from "../../../engine/rewrite/natives.ts";
+import { loadPlugin } from "../../../engine/passes/plugin.ts";
 
 const usage = `usage: prr lower MODEL [-p PIPELINE] [-o OUT] [options]
 
@@ -28,6 +30,7 @@ options:
   -p, --pipeline PIPELINE        what to run
   -o, --output FILE              write the result to FILE (default: standard output)
   --rules FILE.prr               also load the rule sets and pipelines of FILE (repeatable)
+  --plugin FILE.js               load a plugin that registers native passes, constraints and rewrites
   --print-ir-after-all           print the IR after every step to stderr
   --print-ir-after-change        print the IR after every step that changed it
   --time-passes                  print the time of each step to stderr
@@ -43,11 +46,11 @@ exit codes: 0 success, 1 diagnostics, 2 usage error, 70 internal error`;
 export const command: Command = {
   summary: "run rule sets and passes on a model",
   usage,
-  run(argv: string[], io: Io): number {
+  async run(argv: string[], io: Io): Promise<number> {
     const args = parseArgs(argv, {
       flags: ["--print-ir-after-all", "--print-ir-after-change", "--time-passes", "--stats", "--print-generic", "--print-debuginfo", "--allow-unregistered-dialect", "--json"],
       options: ["--pipeline", "--output", "--trace-rules"],
-      multi: ["--rules"],
+      multi: ["--rules", "--plugin"],
       aliases: { "-p": "--pipeline", "-o": "--output" },
     });
     if (args.positionals.length !== 1) throw new UsageError(`expected one model file, got ${args.positionals.length}`);
@@ -68,9 +71,15 @@ export const command: Command = {
     const loaded = loadChunk(file, { allowUnregistered: f.has("--allow-unregistered-dialect"), verify: true });
     if (loaded.diagnostics.length > 0 || loaded.result === undefined) return report(loaded.diagnostics);
 
-    const library = loadLibrary(loaded.ctx, args.multi.get("--rules") ?? []);
+    const passes = defaultPasses();
+    const natives = builtinRegistry();
+    for (const plugin of args.multi.get("--plugin") ?? []) {
+      const failure = await loadPlugin(plugin, io.cwd, { passes, natives });
+      if (failure !== undefined) return report([diag("PRR9002", failure, undefined)]);
+    }
+    const library = loadLibrary(loaded.ctx, args.multi.get("--rules") ?? [], natives);
     const pipelineText = args.options.get("--pipeline") ?? "default";
-    const steps = resolvePipeline(pipelineText, library, defaultPasses(), library.diagnostics);
+    const steps = resolvePipeline(pipelineText, library, passes, library.diagnostics);
     if (library.diagnostics.length > 0) return report(library.diagnostics);
 
     const module = loaded.result.module;
@@ -102,8 +111,8 @@ export const command: Command = {
   },
 };
 
-export function loadLibrary(ctx: Context, extra: readonly string[]): RuleLibrary {
-  const library = new RuleLibrary(ctx, builtinRegistry());
+export function loadLibrary(ctx: Context, extra: readonly string[], natives: NativeRegistry = builtinRegistry()): RuleLibrary {
+  const library = new RuleLibrary(ctx, natives);
   const dir = shippedRulesDir();
   if (dir !== undefined) library.addDirectory(dir);
   for (const r of extra) library.addFile(r);

@@ -24,6 +24,23 @@ describe("shipped rule sets", () => {
     expect(sets.map((s) => s.name)).toContain("canonicalize");
   });
 
+  it("are formatted (`prr fmt --check`, as CI runs it)", async () => {
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith(".prr")) files.push(p);
+      }
+    };
+    walk(dir);
+    const io = memoryIo();
+    Object.assign(io, { readFile: processIo().readFile });
+    const code = await main(["fmt", "--check", ...files], io);
+    expect(io.out, "run `prr fmt --write rules/**/*.prr`").toBe("");
+    expect(code).toBe(0);
+  });
+
   it("pass their inline tests through `prr test rules/`", async () => {
     const io = memoryIo();
     Object.assign(io, { readFile: processIo().readFile });

@@ -202,3 +202,62 @@ describe("the grammar", () => {
     }
   });
 });
+
+describe("more of the language", () => {
+  it("matches multi-result ops and replaces all their results with a tuple", () => {
+    const prr = `ruleset s {
+  rule r: arith.addui_extended(x, 0) : (t, b) => (x, arith.constant(false) : b)
+}`;
+    const r = rewrite(prr, "s", fn("%c = arith.constant 0 : i32\n%s, %o = arith.addui_extended %x, %c : i32, i1\n%e = arith.extui %o : i1 to i32\n%r = arith.addi %s, %e : i32\nreturn %r : i32"));
+    expect(r.problems).toEqual([]);
+    expect(r.out).toMatch(/%false = arith\.constant false[^]*arith\.extui %false[^]*arith\.addi %arg0/);
+  });
+  it("selects one result of a multi-result op with #", () => {
+    const prr = `ruleset s {
+  rule r: arith.extui(arith.addui_extended(x, 0)#1) : t => arith.constant(0) : t
+}`;
+    const r = rewrite(prr, "s", fn("%c = arith.constant 0 : i32\n%s, %o = arith.addui_extended %x, %c : i32, i1\n%e = arith.extui %o : i1 to i32\n%r = arith.addi %s, %e : i32\nreturn %r : i32"));
+    expect(r.problems).toEqual([]);
+    expect(r.out).toMatch(/arith\.addi %sum, %c0_i32/);
+  });
+  it("builds loops from MLIR templates", () => {
+    const prr = `ruleset s {
+  rule unroll_sum: arith.muli(x, arith.constant(4)) : t => mlir """
+    %c0 = arith.constant 0 : index
+    %c4 = arith.constant 4 : index
+    %c1 = arith.constant 1 : index
+    %zero = arith.constant 0 : $t
+    %r = scf.for %i = %c0 to %c4 step %c1 iter_args(%acc = %zero) -> ($t) {
+      %n = arith.addi %acc, $x : $t
+      scf.yield %n : $t
+    }
+  """
+}`;
+    const r = rewrite(prr, "s", fn("%c = arith.constant 4 : i32\n%r = arith.muli %x, %c : i32\nreturn %r : i32"));
+    expect(r.problems).toEqual([]);
+    expect(r.out).toMatch(/scf\.for %arg2 = %c0 to %c4 step %c1 iter_args\(%arg3 = %c0_i32\) -> \(i32\) \{\n\s*%1 = arith\.addi %arg3, %arg0 : i32/);
+  });
+  it("matches the single-op bodies of linalg.generic and linalg.reduce", () => {
+    const prr = `ruleset s {
+  rule g: linalg.generic(a, b, o) ^(x, y, _) { arith.subf(x, y) } : t where rank(t) == 2 => o
+  rule red: linalg.reduce(a, o) ^(x, acc) { arith.addf(x, acc) } : t => o
+}`;
+    const mlir = `#m = affine_map<(d0, d1) -> (d0, d1)>
+func.func @f(%a: tensor<2x3xf32>, %b: tensor<2x3xf32>, %o: tensor<2x3xf32>, %i: tensor<2xf32>) -> (tensor<2x3xf32>, tensor<2xf32>) {
+  %0 = linalg.generic {indexing_maps = [#m, #m, #m], iterator_types = ["parallel", "parallel"]} ins(%a, %b : tensor<2x3xf32>, tensor<2x3xf32>) outs(%o : tensor<2x3xf32>) {
+  ^bb0(%x: f32, %y: f32, %z: f32):
+    %d = arith.subf %x, %y : f32
+    linalg.yield %d : f32
+  } -> tensor<2x3xf32>
+  %1 = linalg.reduce ins(%a : tensor<2x3xf32>) outs(%i : tensor<2xf32>) dimensions = [1]
+    (%in: f32, %acc: f32) {
+      %s = arith.addf %in, %acc : f32
+      linalg.yield %s : f32
+    }
+  return %0, %1 : tensor<2x3xf32>, tensor<2xf32>
+}`;
+    const r = rewrite(prr, "s", mlir);
+    expect(r.problems).toEqual([]);
+    expect(r.out).toMatch(/return %arg2, %arg3/);
+  });
+});

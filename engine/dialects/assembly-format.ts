@@ -5,7 +5,7 @@ import type { OpDef } from "./registry.ts";
 import type { OpAsmParser, ParsedOp } from "../../grammar/mlir/asm-parser.ts";
 import type { OpAsmPrinter } from "../../grammar/mlir/asm-printer.ts";
 import type { Operation } from "../ir/operation.ts";
-import { attrNamesUsed, collectVars, type Orders } from "./assembly-format/elements.ts";
+import { attrNamesUsed, collectVars, type Element, type Orders } from "./assembly-format/elements.ts";
 import { FormatReader } from "./assembly-format/reader.ts";
 import { Spacer } from "./assembly-format/spacing.ts";
 import { FormatParser } from "./assembly-format/parser.ts";
@@ -18,7 +18,16 @@ export function compileAssemblyFormat(def: OpDef): {
   parse: (p: OpAsmParser, s: ParsedOp) => void;
   print: (p: OpAsmPrinter, op: Operation) => void;
 } {
+  // Reading the format checks it now; the parser and printer are built on first use, since a
+  // run meets only a few of the hundreds of registered ops (start-up time).
   const elements = new FormatReader(def.format ?? "", def).elements("");
+  let engines: { parser: FormatParser; printer: FormatPrinter } | undefined;
+  const build = () => (engines ??= buildEngines(def, elements));
+  return { parse: (p, s) => build().parser.parse(p, s), print: (p, op) => build().printer.print(p, op) };
+}
+
+/** The parser and printer of a read format. */
+function buildEngines(def: OpDef, elements: readonly Element[]): { parser: FormatParser; printer: FormatPrinter } {
   const regions: string[] = [];
   collectVars(elements, "region", regions);
   const successors: string[] = [];
@@ -28,5 +37,5 @@ export function compileAssemblyFormat(def: OpDef): {
   const hasPropDict = elements.some((e) => e.k === "prop-dict");
   const parser = new FormatParser(def, elements, orders);
   const printer = new FormatPrinter(def, layout, attrNamesUsed(elements, new Set()), hasPropDict, orders);
-  return { parse: (p, s) => parser.parse(p, s), print: (p, op) => printer.print(p, op) };
+  return { parser, printer };
 }

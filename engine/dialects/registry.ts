@@ -160,10 +160,47 @@ export class DialectRegistry {
 export function op(name: string, spec: Omit<OpDef, "name" | "dialect" | "traits"> & { traits?: readonly string[] } = {}): OpDef {
   const dot = name.indexOf(".");
   const def: OpDef = { ...spec, name, dialect: name.slice(0, dot), traits: new Set(spec.traits ?? []) };
-  if (def.format === undefined || (def.parse && def.print)) return def;
+  if (def.format === undefined || (def.parse && def.print)) return uniformShape(def);
   // One description drives both directions: compile the declarative format.
   const compiled = compileAssemblyFormat(def);
-  return { ...def, parse: def.parse ?? compiled.parse, print: def.print ?? compiled.print };
+  return uniformShape({ ...def, parse: def.parse ?? compiled.parse, print: def.print ?? compiled.print });
+}
+
+/**
+ * The definition with every OpDef field present in one order, so that all definitions share one
+ * hidden class: the parser, verifier and printer read a few fields of a definition per op, and
+ * with definitions of many shapes each of those reads would be a slow megamorphic lookup.
+ */
+const opDefFields = new Set([
+  "name", "dialect", "traits", "operands", "results", "attributes", "regions", "successors", "parents", "verify",
+  "fold", "parse", "print", "resultNames", "blockArgNames", "defaultDialect", "format", "inferResultTypes", "typesMatch",
+]);
+
+function uniformShape(d: OpDef): OpDef {
+  const out: Record<string, unknown> = {
+    name: d.name,
+    dialect: d.dialect,
+    traits: d.traits,
+    operands: d.operands,
+    results: d.results,
+    attributes: d.attributes,
+    regions: d.regions,
+    successors: d.successors,
+    parents: d.parents,
+    verify: d.verify,
+    fold: d.fold,
+    parse: d.parse,
+    print: d.print,
+    resultNames: d.resultNames,
+    blockArgNames: d.blockArgNames,
+    defaultDialect: d.defaultDialect,
+    format: d.format,
+    inferResultTypes: d.inferResultTypes,
+    typesMatch: d.typesMatch,
+  };
+  // Fields beyond OpDef's (if a dialect adds any) are kept.
+  for (const k of Object.keys(d)) if (!opDefFields.has(k)) out[k] = (d as unknown as Record<string, unknown>)[k];
+  return out as unknown as OpDef;
 }
 
 const defaultedLists = new WeakMap<OpDef, [string, AttrSpec][]>();

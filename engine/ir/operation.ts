@@ -1,6 +1,6 @@
 // Operations: name, operands (uses), results, properties (inherent attributes), discardable
 // attributes, regions, successors and a location; linked intrusively into their block.
-import type { Attribute, Location, DictionaryAttr } from "./attributes.ts";
+import type { Attribute, Location, DictionaryAttr, NamedAttribute } from "./attributes.ts";
 import type { Type } from "./types.ts";
 import type { Context } from "./context.ts";
 import type { OpDef } from "../dialects/registry.ts";
@@ -24,6 +24,9 @@ export interface OperationState {
 /** Shared (frozen) empty lists: most ops have no regions and no successors. */
 const noRegions: Region[] = Object.freeze([]) as unknown as Region[];
 const noSuccessors: Block[] = Object.freeze([]) as unknown as Block[];
+const noEntries: readonly NamedAttribute[] = Object.freeze([]);
+const noValues: readonly Value[] = Object.freeze([]);
+const noTypes: readonly Type[] = Object.freeze([]);
 
 export class Operation {
   readonly operands: OpOperand[];
@@ -39,14 +42,14 @@ export class Operation {
   next: Operation | null = null;
   /** Position in the parent block, refreshed by analyses that need ordering (the verifier). */
   order = 0;
-
-  readonly ctx: Context;
-  readonly name: string;
   /**
    * Set while the op waits in a rewrite driver's worklist. A field rather than a Map entry: a
    * canonicalization of a large module looks membership up hundreds of thousands of times.
    */
   inWorklist = false;
+
+  readonly ctx: Context;
+  readonly name: string;
   readonly def: OpDef | undefined;
   private explicitLoc: Location | undefined;
   /** Source file and offset the location is made from on first use (parsing is a hot path). */
@@ -96,13 +99,14 @@ export class Operation {
     this.results = res;
     this.props = props;
     this.attrs = attrs;
-    for (const r of regions) r.parent = this;
+    // Index loops: most ops share the frozen empty list, which for-of would iterate slowly.
+    for (let i = 0; i < regions.length; i++) regions[i]!.parent = this;
     this.regions = regions;
     this.successors = successors;
   }
 
   static create(ctx: Context, state: OperationState): Operation {
-    const empty = ctx.dictionary([]);
+    const empty = ctx.dictionary(noEntries);
     const regions =
       typeof state.regions === "number"
         ? Array.from({ length: state.regions }, () => new Region())
@@ -113,8 +117,8 @@ export class Operation {
       ctx,
       state.name,
       "def" in state ? state.def : ctx.registry.lookup(state.name),
-      state.operands ?? [],
-      state.resultTypes ?? [],
+      state.operands ?? noValues,
+      state.resultTypes ?? noTypes,
       state.properties ?? empty,
       state.attributes ?? empty,
       regions,

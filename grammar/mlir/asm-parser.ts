@@ -116,7 +116,16 @@ export class OpAsmParser {
 
   begin(_state: ParsedOp, nameSpan: Span): void {
     this.opName = nameSpan;
+    this.opNameStart = -1;
   }
+  /** As `begin`, with the op name's offsets: its span is made only if an error needs it. */
+  beginAt(start: number, end: number): void {
+    this.opName = undefined;
+    this.opNameStart = start;
+    this.opNameEnd = end;
+  }
+  private opNameStart = -1;
+  private opNameEnd = -1;
 
   get ctx(): Context {
     return this.p.ctx;
@@ -127,6 +136,8 @@ export class OpAsmParser {
   }
   /** The span of the op name being parsed. */
   get nameSpan(): Span {
+    if (this.opName === undefined && this.opNameStart >= 0)
+      this.opName = { file: this.p.file, start: this.opNameStart, end: this.opNameEnd };
     return this.opName ?? this.p.here();
   }
   error(message: string, span: Span = this.p.here()): never {
@@ -398,7 +409,7 @@ export class OpAsmParser {
     return out;
   }
   resolveOperand(u: UnresolvedOperand, type: Type): Value {
-    return this.p.resolveValue(u.name, u.number, type, u.span);
+    return this.p.resolveUse(u, type);
   }
   resolveOperands(us: readonly UnresolvedOperand[], types: readonly Type[] | Type, span?: Span): Value[] {
     if (Array.isArray(types)) {

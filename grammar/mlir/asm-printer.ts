@@ -87,7 +87,9 @@ export class OpAsmPrinter {
   // ----- values, types, attributes -----
 
   printOperand(v: Value): void {
-    this.out.write(this.names.use(v));
+    const n = this.names.plainNumber(v);
+    if (n < 0) this.out.write(this.names.use(v));
+    else this.out.writeValueNumber(n);
   }
   operandName(v: Value): string {
     return this.names.use(v);
@@ -95,7 +97,7 @@ export class OpAsmPrinter {
   printOperands(vs: readonly Value[]): void {
     for (let i = 0; i < vs.length; i++) {
       if (i > 0) this.out.write(", ");
-      this.out.write(this.names.use(vs[i]!));
+      this.printOperand(vs[i]!);
     }
   }
   printType(t: Type): void {
@@ -267,8 +269,13 @@ export class OpAsmPrinter {
   printOperation(op: Operation): void {
     const n = op.results.length;
     if (n > 0) {
-      const groups = this.names.resultGroups.get(op);
-      if (groups) {
+      // Only ops with several results can have result groups.
+      const groups = n > 1 ? this.names.resultGroups.get(op) : undefined;
+      const plain = n === 1 ? this.names.plainNumber(op.results[0]!) : -1;
+      if (plain >= 0) {
+        this.out.writeValueNumber(plain);
+        this.out.write(" = ");
+      } else if (groups) {
         const parts: string[] = [];
         for (let i = 0; i < groups.length; i++) {
           const start = groups[i]!;
@@ -387,6 +394,20 @@ class TextWriter {
     const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + extra));
     this.buf.copy(next, 0, 0, this.pos);
     this.buf = next;
+  }
+  /** `%` and a value's number, written as digits without making a string. */
+  writeValueNumber(n: number): void {
+    if (this.pos + 24 > this.buf.length) this.grow(24);
+    const buf = this.buf;
+    buf[this.pos++] = 37; // %
+    let digits = 1;
+    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+    let at = this.pos + digits;
+    this.pos = at;
+    do {
+      buf[--at] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
   }
   toString(): string {
     return this.buf.toString("utf8", 0, this.pos);

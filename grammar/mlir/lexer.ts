@@ -4,10 +4,19 @@ import { Tok } from "./tokens.ts";
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isAlpha = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isHex = (c: number) => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+
+// Identifier characters by table: the identifier loops are the lexer's hottest code.
+const IDENT = 1;
+const SUFFIX = 2;
+const charClass = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ident = isAlpha(c) || isDigit(c) || c === 95 || c === 36 || c === 46;
+  charClass[c] = (ident ? IDENT | SUFFIX : 0) | (c === 45 ? SUFFIX : 0);
+}
 /** [a-zA-Z0-9_$.] */
-const isIdentChar = (c: number) => isAlpha(c) || isDigit(c) || c === 95 || c === 36 || c === 46;
+const isIdentChar = (c: number) => c < 128 && (charClass[c]! & IDENT) !== 0;
 /** Characters allowed after %, ^, #, ! : [a-zA-Z0-9_$.-] */
-const isSuffixChar = (c: number) => isIdentChar(c) || c === 45;
+const isSuffixChar = (c: number) => c < 128 && (charClass[c]! & SUFFIX) !== 0;
 
 export class Lexer {
   kind: Tok = Tok.eof;

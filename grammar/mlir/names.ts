@@ -39,7 +39,8 @@ export class NameState {
       this.numberRegion(region, counters, used);
       for (const b of region.blocks)
         for (let op = b.first; op !== null; op = op.next)
-          for (const r of op.regions) stack.push({ region: r, c: { ...counters }, depth: depth + 1 });
+          for (let i = 0; i < op.regions.length; i++)
+            stack.push({ region: op.regions[i]!, c: { ...counters }, depth: depth + 1 });
     }
   }
 
@@ -117,6 +118,16 @@ export class NameState {
         op,
         groups.sort((a, b) => a - b),
       );
+  }
+
+  /**
+   * The number `v` is printed with (`%12`), or -1 when it has a custom name or belongs to a
+   * multi-result op: the common case, which the printer writes without building strings.
+   */
+  plainNumber(v: Value): number {
+    if (v.printEpoch !== this.epoch || v.printName !== undefined) return -1;
+    if (v instanceof OpResult && v.owner.results.length > 1) return -1;
+    return v.printNumber;
   }
 
   /** `%name` for a use of v, with `#i` for results after the first of a group. */

@@ -9,31 +9,16 @@ import { FunctionType } from "../../engine/ir/types.ts";
 import { DictionaryAttr } from "../../engine/ir/attributes.ts";
 import { Operation, Block, Region } from "../../engine/ir/operation.ts";
 import { Value } from "../../engine/ir/value.ts";
-import { defaultValue, defaultedAttributes } from "../../engine/dialects/registry.ts";
+import { defaultValue, defaultedAttributes, type OpDef } from "../../engine/dialects/registry.ts";
 import type { SourceFile, Span } from "../../engine/support/source.ts";
 import { diag, DiagnosticError, type Note } from "../../engine/support/diagnostics.ts";
 import type { Code } from "../../engine/support/codes.ts";
 import { parseType } from "./parse-type.ts";
 import { parseAttribute, parseLocation } from "./parse-attribute.ts";
-import { OpAsmParser, ParsedOp } from "./asm-parser.ts";
+import { OpAsmParser, ParsedOp, type UnresolvedOperand } from "./asm-parser.ts";
+import { ValueNames, ValueUse, type NameKey } from "./ssa-names.ts";
 
-/** `%name#number` as written: one object per operand use, its span made only when needed. */
-export class ValueUse {
-  readonly name: string;
-  number = 0;
-  private readonly file: SourceFile;
-  private readonly start: number;
-  private readonly end: number;
-  constructor(name: string, file: SourceFile, start: number, end: number) {
-    this.name = name;
-    this.file = file;
-    this.start = start;
-    this.end = end;
-  }
-  get span(): Span {
-    return { file: this.file, start: this.start, end: this.end };
-  }
-}
+export { ValueUse };
 
 /** A placeholder for a value used before its definition (CFG and graph regions). */
 export class ForwardRef extends Value {
@@ -49,48 +34,6 @@ export class ForwardRef extends Value {
   }
   get definingOp(): null {
     return null;
-  }
-}
-
-/**
- * The SSA names defined in one region. Numbered names (`%0`, `%123`: most of a large module) live
- * in an array indexed by their number; the rest in a Map.
- */
-class ValueNames {
-  private readonly named = new Map<string, Value[]>();
-  private readonly numbered: (Value[] | undefined)[] = [];
-  private static slot(name: string): number {
-    const n = name.length;
-    if (n < 2 || n > 9) return -1;
-    let v = 0;
-    for (let i = 1; i < n; i++) {
-      const c = name.charCodeAt(i) - 48;
-      if (c < 0 || c > 9 || (i === 1 && c === 0 && n > 2)) return -1;
-      v = v * 10 + c;
-    }
-    return v;
-  }
-  get(name: string): Value[] | undefined {
-    const k = ValueNames.slot(name);
-    return k >= 0 ? this.numbered[k] : this.named.get(name);
-  }
-  set(name: string, values: Value[]): void {
-    const k = ValueNames.slot(name);
-    if (k < 0) this.named.set(name, values);
-    else {
-      // Grow densely (no holes), so the array stays a fast packed array.
-      while (this.numbered.length < k) this.numbered.push(undefined);
-      this.numbered[k] = values;
-    }
-  }
-  delete(name: string): void {
-    const k = ValueNames.slot(name);
-    if (k < 0) this.named.delete(name);
-    else if (k < this.numbered.length) this.numbered[k] = undefined;
-  }
-  *all(): IterableIterator<Value[]> {
-    yield* this.named.values();
-    for (const v of this.numbered) if (v !== undefined) yield v;
   }
 }
 
@@ -113,6 +56,21 @@ export interface ParseResult {
 }
 
 const MAX_DEPTH = 1000;
+
+/** `%name` or `%name:count` before `=`. */
+interface ResultBinding {
+  readonly name: string;
+  readonly count: number;
+  readonly span: Span;
+}
+
+const noAttributes: readonly NamedAttribute[] = Object.freeze([]);
+
+/** Whether `text` has `word` at `at` (a loop: startsWith with a position is slow on a large text). */
+function spelledAt(text: string, at: number, word: string): boolean {
+  for (let i = word.length - 1; i >= 0; i--) if (text.charCodeAt(at + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
 
 export class Parser {
   readonly lex: Lexer;
@@ -161,7 +119,7 @@ export class Parser {
   }
   isKeyword(kw: string): boolean {
     const l = this.lex;
-    return l.kind === Tok.bareIdent && l.end - l.start === kw.length && this.text.startsWith(kw, l.start);
+    return l.kind === Tok.bareIdent && l.end - l.start === kw.length && spelledAt(this.text, l.start, kw);
   }
   consume(): void {
     this.lex.next();
@@ -299,18 +257,25 @@ export class Parser {
 
   /** Resolves `%name#n` of the given type, creating a forward reference if needed. */
   resolveValue(name: string, number: number, type: Type, span: Span): Value {
+    return this.resolveUse({ name, number, span }, type);
+  }
+
+  /** As `resolveValue`, for an operand as written: its span is read only for errors and forward references. */
+  resolveUse(use: UnresolvedOperand, type: Type): Value {
+    const number = use.number;
+    const key = use instanceof ValueUse ? use.key : ValueNames.key(use.name);
     const scopes = this.valueScopes;
     for (let i = scopes.length - 1; i >= 0; i--) {
-      const vals = scopes[i]!.values.get(name);
+      const vals = scopes[i]!.values.get(key);
       if (vals !== undefined) {
         const v = vals[number];
         if (v === undefined) {
           if (vals.length > 0 && !(vals[0] instanceof ForwardRef))
-            this.error("PRR1004", `reference to invalid result number ${number} of '${name}'`, span);
+            this.error("PRR1004", `reference to invalid result number ${number} of '${use.name}'`, use.span);
           break;
         }
         if (v.type !== type) {
-          this.error("PRR1006", `use of value '${name}' expects different type than prior uses: '${type}' vs '${v.type}'`, span);
+          this.error("PRR1006", `use of value '${use.name}' expects different type than prior uses: '${type}' vs '${v.type}'`, use.span);
         }
         return v;
       }
@@ -320,12 +285,12 @@ export class Parser {
     let target = scopes.length - 1;
     while (target > 0 && !scopes[target]!.isolated) target--;
     const scope = scopes[target]!;
-    let vals = scope.values.get(name);
+    let vals = scope.values.get(key);
     if (!vals) {
       vals = [];
-      scope.values.set(name, vals);
+      scope.values.set(key, vals);
     }
-    const ref = new ForwardRef(type, name, span);
+    const ref = new ForwardRef(type, use.name, use.span);
     vals[number] = ref;
     this.forwardRefs.add(ref);
     return ref;
@@ -333,13 +298,27 @@ export class Parser {
 
   /** Defines `%name` (or its results `%name#i`) in the innermost scope. */
   defineValues(name: string, values: readonly Value[], span: Span): void {
+    this.defineKeyed(ValueNames.key(name), name, values, span);
+  }
+
+  /** As `defineValues`, for the name at `span` in the source (its text is sliced only if needed). */
+  private defineAt(span: Span, values: readonly Value[]): void {
+    const key = ValueNames.keyAt(this.text, span.start, span.end);
+    this.defineKeyed(key, undefined, values, span);
+  }
+
+  private sourceText(span: Span): string {
+    return this.text.slice(span.start, span.end);
+  }
+
+  private defineKeyed(key: NameKey, knownName: string | undefined, values: readonly Value[], span: Span): void {
     const scopes = this.valueScopes;
     const scope = scopes[scopes.length - 1]!;
     // A forward reference may sit in the enclosing isolated scope.
     let existing: Value[] | undefined;
     let owner: ValueScope | undefined;
     for (let i = scopes.length - 1; i >= 0; i--) {
-      existing = scopes[i]!.values.get(name);
+      existing = scopes[i]!.values.get(key);
       if (existing !== undefined) {
         owner = scopes[i];
         break;
@@ -348,23 +327,23 @@ export class Parser {
     }
     if (existing !== undefined) {
       const allRefs = existing.every((v) => v === undefined || v instanceof ForwardRef);
-      if (!allRefs) this.error("PRR1005", `redefinition of SSA value '${name}'`, span);
+      if (!allRefs) this.error("PRR1005", `redefinition of SSA value '${knownName ?? this.sourceText(span)}'`, span);
       for (let i = 0; i < existing.length; i++) {
         const ref = existing[i];
         if (ref === undefined) continue;
         const def = values[i];
         if (def === undefined)
-          this.error("PRR1004", `reference to invalid result number ${i} of '${name}'`, (ref as ForwardRef).span);
+          this.error("PRR1004", `reference to invalid result number ${i} of '${knownName ?? this.sourceText(span)}'`, (ref as ForwardRef).span);
         if (def.type !== ref.type)
-          this.error("PRR1006", `definition of SSA value '${name}#${i}' has type '${def.type}'`, span, [
+          this.error("PRR1006", `definition of SSA value '${knownName ?? this.sourceText(span)}#${i}' has type '${def.type}'`, span, [
             { span: (ref as ForwardRef).span, message: `previously used here with type '${ref.type}'` },
           ]);
         ref.replaceAllUsesWith(def);
         this.forwardRefs.delete(ref as ForwardRef);
       }
-      owner!.values.delete(name);
+      owner!.values.delete(key);
     }
-    scope.values.set(name, values as Value[]);
+    scope.values.set(key, values as Value[]);
   }
 
   // ----- blocks -----
@@ -411,23 +390,19 @@ export class Parser {
   /** Parses one operation with its result definitions and appends it to `block`. */
   parseOperation(block: Block): Operation {
     const start = this.lex.start;
-    const results: { name: string; count: number; span: Span }[] = [];
+    // The common `%name = op` binds one name: kept as its offsets, with no list made.
+    let bound = false;
+    let firstEnd = 0;
+    let more: ResultBinding[] | undefined;
     let numResults = 0;
     if (this.is(Tok.percentIdent)) {
-      do {
-        if (!this.is(Tok.percentIdent)) this.error("PRR1003", `expected SSA value name, found ${this.describe()}`);
-        const span = this.here();
-        const name = this.spelling;
-        this.consume();
-        let count = 1;
-        if (this.consumeIf(Tok.colon)) {
-          const cspan = this.here();
-          count = this.parseSmallInteger();
-          if (count < 1) this.error("PRR1010", "expected a positive number of results", cspan);
-        }
-        results.push({ name, count, span });
-        numResults += count;
-      } while (this.consumeIf(Tok.comma));
+      bound = true;
+      firstEnd = this.lex.end;
+      this.consume();
+      if (this.is(Tok.colon) || this.is(Tok.comma)) {
+        more = this.parseResultBindings(this.text.slice(start, firstEnd), { file: this.file, start, end: firstEnd });
+        for (const r of more) numResults += r.count;
+      } else numResults = 1;
       this.expect(Tok.equal);
     }
     let op: Operation;
@@ -435,23 +410,44 @@ export class Parser {
     else if (this.is(Tok.bareIdent)) op = this.parseCustomOperation(numResults);
     else this.error("PRR1003", `expected operation name in quotes, found ${this.describe()}`);
     block.append(op);
-    if (results.length > 0) {
+    if (bound) {
       if (op.results.length !== numResults)
         this.error(
           "PRR1004",
           `operation defines ${op.results.length} results but was provided ${numResults} to bind`,
           this.spanFrom(start),
         );
-      if (results.length === 1) this.defineValues(results[0]!.name, op.results, results[0]!.span);
+      if (more === undefined || more.length === 1) this.defineAt({ file: this.file, start, end: firstEnd }, op.results);
       else {
         let i = 0;
-        for (const r of results) {
+        for (const r of more) {
           this.defineValues(r.name, op.results.slice(i, i + r.count), r.span);
           i += r.count;
         }
       }
     }
     return op;
+  }
+
+  /** `%a:2, %b` after its first name (already consumed, at `firstSpan`). */
+  private parseResultBindings(first: string, firstSpan: Span): ResultBinding[] {
+    const out: ResultBinding[] = [];
+    let name = first;
+    let span = firstSpan;
+    for (;;) {
+      let count = 1;
+      if (this.consumeIf(Tok.colon)) {
+        const cspan = this.here();
+        count = this.parseSmallInteger();
+        if (count < 1) this.error("PRR1010", "expected a positive number of results", cspan);
+      }
+      out.push({ name, count, span });
+      if (!this.consumeIf(Tok.comma)) return out;
+      if (!this.is(Tok.percentIdent)) this.error("PRR1003", `expected SSA value name, found ${this.describe()}`);
+      span = this.here();
+      name = this.spelling;
+      this.consume();
+    }
   }
 
   /** `"dialect.op"(operands) [successors] <{props}> (regions) {attrs} : (types) -> types loc(...)` */
@@ -503,7 +499,7 @@ export class Parser {
     if (!(fnType instanceof FunctionType)) this.error("PRR1011", "expected function type", typeSpan);
     if (fnType.inputs.length !== operands.length)
       this.error("PRR1004", `expected ${operands.length} operand types but had ${fnType.inputs.length}`, typeSpan);
-    const values = operands.map((o, i) => this.resolveValue(o.name, o.number, fnType.inputs[i]!, o.span));
+    const values = operands.map((o, i) => this.resolveUse(o, fnType.inputs[i]!));
     const state = new ParsedOp(name, this.file, nameSpan.start, this.ctx);
     state.operands = values;
     state.resultTypes = [...fnType.results];
@@ -519,7 +515,8 @@ export class Parser {
   /** `%name` or `%name#3`. */
   parseValueUse(): ValueUse {
     if (!this.is(Tok.percentIdent)) this.error("PRR1003", `expected SSA operand, found ${this.describe()}`);
-    const use = new ValueUse(this.spelling, this.file, this.lex.start, this.lex.end);
+    const { start, end } = this.lex;
+    const use = new ValueUse(ValueNames.keyAt(this.text, start, end), this.file, start, end);
     this.consume();
     if (this.is(Tok.hashIdent)) {
       const s = this.spelling.slice(1);
@@ -531,21 +528,21 @@ export class Parser {
   }
 
   parseCustomOperation(numResults: number): Operation {
-    const nameSpan = this.here();
-    let name = this.spelling;
-    let def = this.ctx.registry.lookup(name);
+    const nameStart = this.lex.start;
+    let def = this.lookupOpAtToken();
+    let name = def?.name ?? this.spelling;
     if (!def && !name.includes(".")) {
       def = this.ctx.registry.lookup(`${this.defaultDialect}.${name}`) ?? this.ctx.registry.lookup(`builtin.${name}`);
       if (def) name = def.name;
     }
     if (!def?.parse) {
       const why = def ? "has no custom assembly format; use the generic form" : "is unknown";
-      this.error("PRR1013", `custom op '${name}' ${why}`, nameSpan);
+      this.error("PRR1013", `custom op '${name}' ${why}`);
     }
+    this.asm.beginAt(nameStart, this.lex.end);
     this.consume();
-    const state = new ParsedOp(name, this.file, nameSpan.start, this.ctx);
+    const state = new ParsedOp(name, this.file, nameStart, this.ctx);
     state.expectedResults = numResults;
-    this.asm.begin(state, nameSpan);
     this.enter();
     this.opDefaultDialects.push(def.defaultDialect ?? "");
     try {
@@ -554,39 +551,61 @@ export class Parser {
       this.opDefaultDialects.pop();
       this.leave();
     }
-    const op = this.finishOperation(state, true);
+    const op = this.finishOperation(state, true, def);
     this.parseTrailingLocation(op);
     return op;
   }
 
+  /** Definitions of the ops met so far and their names, most recent last: most files use a handful of ops. */
+  private readonly recentOps: OpDef[] = [];
+  private readonly recentNames: string[] = [];
+
+  /** The definition of the op named by the current token, found without slicing its name out of the text. */
+  private lookupOpAtToken(): OpDef | undefined {
+    const { start, end } = this.lex;
+    const names = this.recentNames;
+    for (let i = names.length - 1; i >= 0; i--) {
+      const name = names[i]!;
+      if (name.length === end - start && spelledAt(this.text, start, name)) return this.recentOps[i];
+    }
+    const def = this.ctx.registry.lookup(this.spelling);
+    if (def !== undefined) {
+      if (names.length === 16) {
+        names.shift();
+        this.recentOps.shift();
+      }
+      names.push(def.name);
+      this.recentOps.push(def);
+    }
+    return def;
+  }
+
+  /** Properties of ops that write no inherent attribute: their defaults (the same dictionary for every such op). */
+  private readonly defaultProperties = new Map<OpDef, DictionaryAttr>();
+
   /** Splits attributes into properties and discardable ones, and creates the operation. */
-  finishOperation(state: ParsedOp, registered: boolean): Operation {
+  finishOperation(state: ParsedOp, registered: boolean, knownDef?: OpDef): Operation {
     let props = state.properties;
-    let attrs: NamedAttribute[] = state.hasAttributes ? state.attributes : [];
-    const def = registered ? this.ctx.registry.lookup(state.name) : undefined;
+    let attrs: readonly NamedAttribute[] = state.hasAttributes ? state.attributes : noAttributes;
+    const def = registered ? (knownDef ?? this.ctx.registry.lookup(state.name)) : undefined;
     if (def?.attributes && props === undefined && attrs.length > 0) {
       // Inherent attributes written in the attribute dictionary become properties.
       const inherent = def.attributes;
       props = attrs.filter((a) => inherent[a.name] !== undefined);
       if (props.length > 0) attrs = attrs.filter((a) => inherent[a.name] === undefined);
     }
-    if (def?.attributes) {
-      // Default-valued inherent attributes are always present, as MLIR's properties are.
-      let filled: NamedAttribute[] | undefined;
-      for (const [name, spec] of defaultedAttributes(def)) {
-        const list = filled ?? props ?? [];
-        if (list.some((a) => a.name === name)) continue;
-        filled = [...list, { name, value: defaultValue(spec, this.ctx)! }];
-      }
-      if (filled) props = filled;
-    }
+    let properties: DictionaryAttr | undefined;
+    if (def?.attributes && (props === undefined || props.length === 0)) {
+      properties = this.defaultProperties.get(def);
+      if (properties === undefined) this.defaultProperties.set(def, (properties = this.ctx.dictionary(this.withDefaults(def, []))));
+    } else if (def?.attributes) properties = this.ctx.dictionary(this.withDefaults(def, props!));
     const lazy = state.hasLazyLoc;
     const op = Operation.create(this.ctx, {
       name: state.name,
       def,
       operands: state.operands,
       resultTypes: state.resultTypes,
-      properties: this.ctx.dictionary(props ?? []),
+      properties: properties ?? this.ctx.dictionary(props ?? noAttributes),
       attributes: this.ctx.dictionary(attrs),
       regions: state.hasRegions ? state.regions : undefined,
       successors: state.hasSuccessors ? state.successors : undefined,
@@ -594,6 +613,17 @@ export class Parser {
     });
     if (lazy) op.setSourceLocation(state.sourceFile, state.sourceOffset);
     return op;
+  }
+
+  /** `props` with the default-valued inherent attributes it lacks: they are always present, as MLIR's properties are. */
+  private withDefaults(def: OpDef, props: readonly NamedAttribute[]): readonly NamedAttribute[] {
+    let filled: NamedAttribute[] | undefined;
+    for (const [name, spec] of defaultedAttributes(def)) {
+      const list = filled ?? props;
+      if (list.some((a) => a.name === name)) continue;
+      filled = [...list, { name, value: defaultValue(spec, this.ctx)! }];
+    }
+    return filled ?? props;
   }
 
   /** `loc(...)` after an operation. */

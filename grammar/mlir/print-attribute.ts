@@ -45,6 +45,8 @@ export function printKeywordOrString(s: string): string {
 }
 
 export function printType(t: T.Type, alias: AliasHook = noAlias): string {
+  // Scalars first: most types printed are these, and their key is their text.
+  if (t instanceof T.IntegerType || t instanceof T.FloatType || t instanceof T.IndexType) return t.key;
   if (t instanceof T.RankedTensorType) {
     if (!t.encoding) return t.key;
     return `tensor<${t.shape.map((d) => (d < 0 ? "?" : d) + "x").join("")}${printType(t.elementType, alias)}, ${printAttribute(t.encoding, alias)}>`;

@@ -22,3 +22,11 @@ func.func @not_dominating() {
   %1 = arith.constant 1 : i32
   return
 }
+
+// -----
+
+func.func @segment_sizes_not_adding_up() {
+  // expected-error@+1 {{'memref.alloc' op operand count (0) does not match with the total size (1) specified in attribute 'operandSegmentSizes'}}
+  %m = "memref.alloc"() {operandSegmentSizes = array<i32: 0, 1>} : () -> memref<100xi32>
+  return
+}

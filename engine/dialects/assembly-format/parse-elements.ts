@@ -6,7 +6,8 @@ import type { Context } from "../../ir/context.ts";
 import { FloatAttr, IntegerAttr } from "../../ir/attributes.ts";
 import { Tok } from "../../../grammar/mlir/tokens.ts";
 import { dialectBody } from "../../../grammar/mlir/dialect-body.ts";
-import type { Variable, TypeArg } from "./elements.ts";
+import type { Variable, TypeArg, Element } from "./elements.ts";
+import { customDirectives } from "./elements.ts";
 import { denseArrayElement } from "./attribute-forms.ts";
 
 export function parseTypes(p: OpAsmParser, arg: TypeArg): Type[] {
@@ -103,6 +104,72 @@ const punctuation: Record<string, Tok> = {
   "|": Tok.vbar,
   "::": Tok.colonColon,
 };
+
+/** Whether the next tokens start `e` (the first element of an optional group). */
+export function atElement(p: OpAsmParser, e: Element, opName: string): boolean {
+  switch (e.k) {
+    case "literal":
+      return atLiteral(p, e.text);
+    case "var":
+      switch (e.kind) {
+        case "operand":
+        case "result":
+          return p.isOperand();
+        case "region":
+          return p.atRegion();
+        case "successor":
+          return p.at(Tok.caretIdent);
+        case "attr": {
+          const spec = e.attr;
+          if (spec?.enumCases && (spec.enumStorage === undefined || typeof spec.enumStorage === "string"))
+            return spec.enumCases.some((c) => p.isKeyword(c)) || p.at(Tok.string);
+          if (typeof spec?.enumStorage === "object" && !e.qualified) return p.at(Tok.less) || p.at(Tok.hashIdent);
+          if (e.name === "sym_name") return p.at(Tok.atIdent);
+          return !(
+            p.at(Tok.rparen) ||
+            p.at(Tok.rsquare) ||
+            p.at(Tok.rbrace) ||
+            p.at(Tok.greater) ||
+            p.at(Tok.colon) ||
+            p.at(Tok.comma) ||
+            p.at(Tok.eof) ||
+            p.at(Tok.percentIdent) ||
+            p.at(Tok.arrow) ||
+            p.at(Tok.equal) ||
+            p.at(Tok.lbrace) ||
+            p.isKeyword("attributes") ||
+            p.isKeyword("loc")
+          );
+        }
+      }
+      return false;
+    case "operands":
+      return p.isOperand();
+    case "regions":
+      return p.atRegion();
+    case "successors":
+      return p.at(Tok.caretIdent);
+    case "type":
+    case "functional-type":
+      return p.atType();
+    case "custom": {
+      const d = customDirectives.get(e.name);
+      if (d?.present === undefined) throw new Error(`${opName}: custom<${e.name}> cannot start an optional group`);
+      return d.present(p);
+    }
+    case "attr-dict":
+      return p.at(Tok.lbrace) || (e.keyword && p.isKeyword("attributes"));
+    case "prop-dict":
+      return p.at(Tok.less);
+    default:
+      return false;
+  }
+}
+
+/** The token of a punctuation literal; undefined for a keyword. */
+export function literalToken(text: string): Tok | undefined {
+  return punctuation[text];
+}
 
 export function atLiteral(p: OpAsmParser, text: string): boolean {
   const tok = punctuation[text];

@@ -8,11 +8,11 @@ import type { Block, Region } from "../../ir/block.ts";
 import type { Context } from "../../ir/context.ts";
 import type { Attribute, NamedAttribute } from "../../ir/attributes.ts";
 import { FunctionType } from "../../ir/types.ts";
-import { Tok } from "../../../grammar/mlir/tokens.ts";
 import type { Variable, TypeArg, Element, Optional, CustomParam, CustomArg, Orders } from "./elements.ts";
 import { customDirectives, segments } from "./elements.ts";
 import { attrType } from "./attribute-forms.ts";
-import { parseTypes, parseAttributeVar, atLiteral, parseLiteral } from "./parse-elements.ts";
+import { parseTypes, parseAttributeVar, atElement, parseLiteral } from "./parse-elements.ts";
+import { compileParseSteps, runSteps, type StepParser } from "./compile-parser.ts";
 
 /**
  * A map for the handful of entries one op has, cleared without allocating (Map.clear allocates
@@ -78,12 +78,20 @@ export class FormatParser {
     this.def = def;
     this.elements = elements;
     this.orders = orders;
+    this.compiled = this.qualifiesForFast() ? compileParseSteps(def, elements) : undefined;
   }
 
   /** Environments are reused (parsing nests through regions, hence a pool). */
   private readonly pool: ParseEnv[] = [];
 
+  /**
+   * The format as straight-line steps, for ops whose values are all single and share one type
+   * (most ops of a large module); undefined means interpreting the elements.
+   */
+  private readonly compiled: StepParser | undefined;
+
   parse(p: OpAsmParser, s: ParsedOp): void {
+    if (this.compiled !== undefined) return this.parseCompiled(p, s, this.compiled);
     const env = this.pool.pop() ?? new ParseEnv();
     try {
       this.parseAll(p, s, env, this.elements);
@@ -92,6 +100,50 @@ export class FormatParser {
       env.reset();
       this.pool.push(env);
     }
+  }
+
+  /** Runs the compiled steps, then resolves operands as `finishFast` does (or as `finish`, when that fails). */
+  private parseCompiled(p: OpAsmParser, s: ParsedOp, compiled: StepParser): void {
+    const c = compiled.collected;
+    c.clear();
+    runSteps(compiled.steps, p, s, c);
+    let t: Type | undefined;
+    let complete = true;
+    for (const x of c.types) if (x !== undefined && (t ??= x) !== x) complete = false;
+    for (const u of c.operands) if (u === undefined) complete = false;
+    if (t !== undefined && complete) {
+      const operands = new Array<Value>(c.operands.length);
+      for (let i = 0; i < operands.length; i++) operands[i] = p.resolveOperand(c.operands[i]!, t);
+      const results = new Array<Type>((this.def.results ?? []).length);
+      for (let i = 0; i < results.length; i++) results[i] = t;
+      s.operands = operands;
+      s.resultTypes = results;
+      this.splitProperties(s);
+      return;
+    }
+    // Mismatched or missing types: hand what was collected to the general resolution (and its errors).
+    const env = new ParseEnv();
+    c.operands.forEach((u, i) => u !== undefined && env.operands.set(compiled.operandNames[i]!, [u]));
+    c.types.forEach((x, k) => {
+      const v = compiled.typeSlots[k]!;
+      if (x !== undefined) (v.kind === "operand" ? env.operandTypes : env.resultTypes).set(v.name, [x]);
+    });
+    this.finish(p, s, env);
+  }
+
+  private qualifiesForFast(): boolean {
+    const def = this.def;
+    const single = (v: ValueSpec) => (v.arity ?? "single") === "single";
+    return (
+      def.traits.has("SameOperandsAndResultType") &&
+      !def.traits.has("AttrSizedOperandSegments") &&
+      !def.traits.has("AttrSizedResultSegments") &&
+      (def.typesMatch ?? []).length === 0 &&
+      (def.operands ?? []).every(single) &&
+      (def.results ?? []).every(single) &&
+      this.orders.regions.length === 0 &&
+      this.orders.successors.length === 0
+    );
   }
 
   /** Whether the op qualifies for `finishFast`: single operands/results of one shared type. */
@@ -103,18 +155,7 @@ export class FormatParser {
    */
   private finishFast(p: OpAsmParser, s: ParsedOp, env: ParseEnv): boolean {
     const def = this.def;
-    if (this.fast === undefined) {
-      const single = (v: ValueSpec) => (v.arity ?? "single") === "single";
-      this.fast =
-        def.traits.has("SameOperandsAndResultType") &&
-        !def.traits.has("AttrSizedOperandSegments") &&
-        !def.traits.has("AttrSizedResultSegments") &&
-        (def.typesMatch ?? []).length === 0 &&
-        (def.operands ?? []).every(single) &&
-        (def.results ?? []).every(single) &&
-        this.orders.regions.length === 0 &&
-        this.orders.successors.length === 0;
-    }
+    this.fast ??= this.qualifiesForFast();
     if (!this.fast || env.allOperands || env.allOperandTypes || env.allResultTypes || env.regionList || env.successorList) return false;
     let t: Type | undefined;
     for (const ts of env.resultTypes.values()) for (const x of ts) if ((t ??= x) !== x) return false;
@@ -195,75 +236,20 @@ export class FormatParser {
     }
   }
 
+  /** The element that starts each optional group (found once per group, not per op). */
+  private readonly leaders = new Map<Optional, Element | undefined>();
+
   private parseOptional(p: OpAsmParser, s: ParsedOp, env: ParseEnv, g: Optional): void {
-    const rest = g.then.filter((e) => e !== g.elidedAnchor && e.k !== "space");
-    const first = rest[0];
-    if (first !== undefined && this.atElement(p, first)) {
+    let first = this.leaders.get(g);
+    if (first === undefined && !this.leaders.has(g)) {
+      first = g.then.find((e) => e !== g.elidedAnchor && e.k !== "space");
+      this.leaders.set(g, first);
+    }
+    if (first !== undefined && atElement(p, first, this.def.name)) {
       this.parseAll(p, s, env, g.then, g.elidedAnchor);
       if (g.elidedAnchor) s.addAttribute(g.elidedAnchor.name, p.ctx.unit());
     } else if (g.else.length > 0) {
       this.parseAll(p, s, env, g.else);
-    }
-  }
-
-  /** Whether the next tokens start `e` (the first element of an optional group). */
-  private atElement(p: OpAsmParser, e: Element): boolean {
-    switch (e.k) {
-      case "literal":
-        return atLiteral(p, e.text);
-      case "var":
-        switch (e.kind) {
-          case "operand":
-          case "result":
-            return p.isOperand();
-          case "region":
-            return p.atRegion();
-          case "successor":
-            return p.at(Tok.caretIdent);
-          case "attr": {
-            const spec = e.attr;
-            if (spec?.enumCases && (spec.enumStorage === undefined || typeof spec.enumStorage === "string"))
-              return spec.enumCases.some((c) => p.isKeyword(c)) || p.at(Tok.string);
-            if (typeof spec?.enumStorage === "object" && !e.qualified) return p.at(Tok.less) || p.at(Tok.hashIdent);
-            if (e.name === "sym_name") return p.at(Tok.atIdent);
-            return !(
-              p.at(Tok.rparen) ||
-              p.at(Tok.rsquare) ||
-              p.at(Tok.rbrace) ||
-              p.at(Tok.greater) ||
-              p.at(Tok.colon) ||
-              p.at(Tok.comma) ||
-              p.at(Tok.eof) ||
-              p.at(Tok.percentIdent) ||
-              p.at(Tok.arrow) ||
-              p.at(Tok.equal) ||
-              p.at(Tok.lbrace) ||
-              p.isKeyword("attributes") ||
-              p.isKeyword("loc")
-            );
-          }
-        }
-        return false;
-      case "operands":
-        return p.isOperand();
-      case "regions":
-        return p.atRegion();
-      case "successors":
-        return p.at(Tok.caretIdent);
-      case "type":
-      case "functional-type":
-        return p.atType();
-      case "custom": {
-        const d = customDirectives.get(e.name);
-        if (d?.present === undefined) throw new Error(`${this.def.name}: custom<${e.name}> cannot start an optional group`);
-        return d.present(p);
-      }
-      case "attr-dict":
-        return p.at(Tok.lbrace) || (e.keyword && p.isKeyword("attributes"));
-      case "prop-dict":
-        return p.at(Tok.less);
-      default:
-        return false;
     }
   }
 
@@ -496,14 +482,20 @@ export class FormatParser {
       "operandSegmentSizes",
       "resultSegmentSizes",
     ]));
-    const props = s.properties ? [...s.properties] : [];
+    let props = s.properties ?? noProperties;
     if (s.hasAttributes) {
-      for (const a of s.attributes) if (inherent.has(a.name)) props.push(a);
-      if (props.length > (s.properties?.length ?? 0)) s.attributes = s.attributes.filter((x) => !inherent.has(x.name));
+      const moved = s.attributes.filter((x) => inherent.has(x.name));
+      if (moved.length > 0) {
+        props = [...props, ...moved];
+        s.attributes = s.attributes.filter((x) => !inherent.has(x.name));
+      }
     }
     s.properties = props;
   }
 }
+
+/** Shared by the many ops that have no properties (never modified: lists are replaced, not pushed to). */
+const noProperties: NamedAttribute[] = Object.freeze([]) as unknown as NamedAttribute[];
 
 function optionalList(u: UnresolvedOperand | undefined): UnresolvedOperand[] {
   return u === undefined ? [] : [u];

@@ -14,6 +14,7 @@ import { customDirectives, segments } from "./elements.ts";
 import { isKeyword, isDefault, strippedText, denseArrayElement } from "./attribute-forms.ts";
 import type { Printed } from "./spacing.ts";
 import type { NamedAttribute } from "../../ir/attributes.ts";
+import { compilePrintSteps, type PrintStep } from "./compile-printer.ts";
 
 /** The printer of one op's format: elements with their precomputed spaces. */
 export class FormatPrinter {
@@ -28,9 +29,21 @@ export class FormatPrinter {
     this.usedAttrs = usedAttrs;
     this.hasPropDict = hasPropDict;
     this.orders = orders;
+    this.steps = compilePrintSteps(def, layout, {
+      attributeText,
+      printAttrDict: (p, op, keyword) => this.printAttrDict(p, op, keyword),
+    });
   }
 
+  /** The format compiled to straight-line steps, when every element allows it (the common case). */
+  private readonly steps: PrintStep[] | undefined;
+
   print(p: OpAsmPrinter, op: Operation): void {
+    const steps = this.steps;
+    if (steps !== undefined) {
+      for (let i = 0; i < steps.length; i++) steps[i]!(p, op);
+      return;
+    }
     const env = new PrintEnv(this.def, op, this.orders);
     this.printAll(p, env, this.layout);
   }
@@ -46,7 +59,7 @@ export class FormatPrinter {
       else this.printAll(p, env, it.else ?? []);
       return;
     }
-    if (el.k === "attr-dict") return this.printAttrDict(p, env, el.keyword);
+    if (el.k === "attr-dict") return this.printAttrDict(p, env.op, el.keyword);
     if (el.k === "prop-dict") return this.printPropDict(p, env);
     if (el.k === "space" && el.text === "\\n") return p.newline();
     if (it.space) p.print(" ");
@@ -109,8 +122,7 @@ export class FormatPrinter {
     p.printRegion(r, true, !elide);
   }
 
-  private printAttrDict(p: OpAsmPrinter, env: PrintEnv, keyword: boolean): void {
-    const op = env.op;
+  private printAttrDict(p: OpAsmPrinter, op: Operation, keyword: boolean): void {
     const entries = this.hasPropDict ? op.attrs.entries : p.allAttributes(op);
     // Most ops print no attribute dictionary: find that out without allocating.
     let shown: NamedAttribute[] | undefined;

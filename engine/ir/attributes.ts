@@ -6,6 +6,8 @@ export abstract class Attribute {
   abstract readonly kind: string;
   /** Canonical text without aliases; the uniquing key. */
   readonly key: string;
+  /** The attribute's key for matching literals in rules, computed once (engine/rewrite/literal-key.ts). */
+  matchKey: string | undefined = undefined;
   constructor(key: string) {
     this.key = key;
   }

@@ -22,6 +22,9 @@ type Path = readonly number[];
 
 const noVariants: readonly Variant[] = [];
 
+/** The leaf of no rules, shared: a switch skips a fallback that is this leaf. */
+const emptyLeaf: DecisionNode = { kind: "leaf", variants: noVariants };
+
 /** What a switch looks at: the name of the op at a path, or one of its attributes' literal key. */
 interface Test {
   readonly path: Path;
@@ -77,7 +80,7 @@ export class MatchAutomaton {
         else (merged ??= [...found]).push(...node.variants);
         continue;
       }
-      stack.push(node.fallback);
+      if (node.fallback !== emptyLeaf) stack.push(node.fallback);
       const target = opAt(op, node.path);
       if (target === null) continue;
       let key: string | undefined;
@@ -95,6 +98,7 @@ export class MatchAutomaton {
   private readonly stack: DecisionNode[] = [];
 
   private build(pending: readonly Pending[]): DecisionNode {
+    if (pending.length === 0) return emptyLeaf;
     const chosen = chooseTest(pending);
     if (chosen === undefined) {
       this.size.leaves++;

@@ -17,6 +17,10 @@ function numberKey(x: number): string {
 }
 
 export function attrKey(a: Attribute): string {
+  return (a.matchKey ??= computeAttrKey(a));
+}
+
+function computeAttrKey(a: Attribute): string {
   if (a instanceof IntegerAttr) return intKey(a.value, a.type);
   if (a instanceof FloatAttr) return numberKey(a.value);
   if (a instanceof StringAttr) return `s${a.value}`;

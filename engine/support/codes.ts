@@ -44,6 +44,15 @@ export const Codes = {
   PRR3022: "illegal op remains after a conversion",
   PRR3023: "rewrite failed to build valid IR",
   PRR3024: "unknown rule set, pipeline or pass",
+  // 32xx: `prr check` findings on rule sets
+  PRR3201: "rules of equal priority overlap with different results",
+  PRR3202: "rule is unreachable: a higher-priority rule always matches first",
+  PRR3203: "rule set may not terminate: a rewrite loop",
+  PRR3204: "termination not proved",
+  PRR3205: "critical pair is not joinable",
+  PRR3206: "rule is wrong: counterexample",
+  PRR3207: "rule not verified",
+  PRR3208: "rule not analysed by prr check",
   // 4xxx: --verify-diagnostics and tests
   PRR4001: "expected diagnostic not produced",
   PRR4002: "unexpected diagnostic",

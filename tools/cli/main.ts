@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   test: async () => (await import("./commands/test.ts")).command,
   check: async () => (await import("./commands/check.ts")).command,
   fmt: async () => (await import("./commands/fmt.ts")).command,
+  run: async () => (await import("./commands/run.ts")).command,
 };
 
 function help(): string {
@@ -21,11 +22,12 @@ function help(): string {
     "usage: prr <command> [options]",
     "",
     "commands:",
-    "  lower   run rule sets and passes on a model (-p canonicalize,cse)",
     "  opt     parse, verify and print MLIR (like mlir-opt)",
+    "  lower   run rule sets and passes on a model (-p canonicalize,cse)",
     "  test    run FileCheck-style golden tests",
-    "  fmt     format .prr rule files (--check for CI, --write in place)",
     "  check   check rule sets and term rewriting systems",
+    "  fmt     format .prr rule files (--check for CI, --write in place)",
+    "  run     run MLIR on the reference interpreter (like mlir-runner)",
     "",
     "exit codes: 0 success, 1 diagnostics, 2 usage error, 70 internal error",
     "",

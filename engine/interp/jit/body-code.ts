@@ -1,0 +1,110 @@
+// Compiles a scalar region body (arith, math, select, casts, linalg.index) into JavaScript source
+// once, so element loops run it without per-op dispatch: common float and index ops are inlined,
+// the rest call the op's own scalar function (the same one its step uses).
+import type { Block } from "../../ir/block.ts";
+import type { Operation } from "../../ir/operation.ts";
+import type { Value } from "../../ir/value.ts";
+import { FloatAttr, IntegerAttr } from "../../ir/attributes.ts";
+import { ShapedType } from "../../ir/types.ts";
+import { kindOf } from "../elements.ts";
+import { scalarFunctions } from "../ops/elementwise.ts";
+import { intAttr } from "../ops/attr-helpers.ts";
+
+export interface BodyCode {
+  /** Statements computing every op of the body. */
+  readonly statements: string[];
+  /** JS names of the yielded values. */
+  readonly yields: string[];
+  /** Values from outside the body the code reads (bound to `cap<i>` before the loop). */
+  readonly captures: Value[];
+  /** Functions the code calls as `H[i]`. */
+  readonly helpers: unknown[];
+}
+
+const inlineFloat: Record<string, (a: string, b: string) => string> = {
+  "arith.addf": (a, b) => `${a} + ${b}`,
+  "arith.subf": (a, b) => `${a} - ${b}`,
+  "arith.mulf": (a, b) => `${a} * ${b}`,
+  "arith.divf": (a, b) => `${a} / ${b}`,
+  "arith.maximumf": (a, b) => `Math.max(${a}, ${b})`,
+  "arith.minimumf": (a, b) => `Math.min(${a}, ${b})`,
+};
+const inlineUnary: Record<string, string> = {
+  "arith.negf": "-",
+  "math.exp": "Math.exp",
+  "math.sqrt": "Math.sqrt",
+  "math.tanh": "Math.tanh",
+  "math.absf": "Math.abs",
+  "math.log": "Math.log",
+};
+
+/**
+ * The code of `block`'s ops, with `names` giving the JS names of block arguments; `index(d)` names
+ * the loop index of dimension d (linalg.index). Undefined when some op cannot be compiled.
+ */
+export function bodyCode(block: Block, names: Map<Value, string>, index: (d: number) => string | undefined): BodyCode | undefined {
+  const statements: string[] = [];
+  const captures: Value[] = [];
+  const helpers: unknown[] = [];
+  let counter = 0;
+  const nameOf = (v: Value): string | undefined => {
+    let n = names.get(v);
+    if (n !== undefined) return n;
+    if (v.type instanceof ShapedType) return undefined;
+    const k = kindOf(v.type);
+    if (k === undefined || k.isBig) return undefined;
+    n = `cap${captures.length}`;
+    captures.push(v);
+    names.set(v, n);
+    return n;
+  };
+  const helper = (f: unknown) => {
+    helpers.push(f);
+    return `H[${helpers.length - 1}]`;
+  };
+  for (let op: Operation | null = block.first; op !== null; op = op.next) {
+    if (op === block.last && op.hasTrait("Terminator")) {
+      const ys = op.operands.map((o) => nameOf(o.value));
+      if (ys.some((y) => y === undefined)) return undefined;
+      return { statements, yields: ys as string[], captures, helpers };
+    }
+    if (op.results.length !== 1 || op.regions.length > 0) return undefined;
+    const r = op.result(0);
+    const k = kindOf(r.type);
+    if (k === undefined || k.isBig || r.type instanceof ShapedType) return undefined;
+    const args = op.operands.map((o) => nameOf(o.value));
+    if (args.some((a) => a === undefined)) return undefined;
+    const [a, b] = args as [string, string];
+    const round = k.name === "f32" ? "Math.fround" : k.name === "f64" ? "" : k.isFloat ? helper(k.norm) : "";
+    const out = `v${counter++}`;
+    names.set(r, out);
+    let expr: string | undefined;
+    if (op.name === "arith.constant") {
+      const attr = op.getAttr("value");
+      if (attr instanceof FloatAttr) expr = Number.isFinite(attr.value) ? `${k.norm(attr.value)}` : helper(attr.value);
+      else if (attr instanceof IntegerAttr) expr = `${k.norm(Number(attr.value))}`;
+      else return undefined;
+    } else if (op.name === "linalg.index") {
+      expr = index(intAttr(op.getAttr("dim")));
+      if (expr === undefined) return undefined;
+    } else if (k.isFloat && inlineFloat[op.name] && args.length === 2) {
+      expr = `${round}(${inlineFloat[op.name]!(a, b)})`;
+    } else if (k.isFloat && inlineUnary[op.name] && args.length === 1) {
+      expr = `${round}(${inlineUnary[op.name]}(${a}))`;
+    } else if (op.name === "arith.select") {
+      expr = `(${a} ? ${b} : ${args[2]})`;
+    } else if (k.name === "index" && op.name === "arith.addi") expr = `${a} + ${b}`;
+    else if (k.name === "index" && op.name === "arith.subi") expr = `${a} - ${b}`;
+    else if (k.name === "index" && op.name === "arith.muli") expr = `${a} * ${b}`;
+    else if (k.name === "i32" && op.name === "arith.addi") expr = `(${a} + ${b}) | 0`;
+    else if (k.name === "i32" && op.name === "arith.subi") expr = `(${a} - ${b}) | 0`;
+    else if (k.name === "i32" && op.name === "arith.muli") expr = `Math.imul(${a}, ${b})`;
+    else {
+      const f = scalarFunctions.get(op);
+      if (f === undefined) return undefined;
+      expr = `${helper(f)}(${args.join(", ")})`;
+    }
+    statements.push(`const ${out} = ${expr};`);
+  }
+  return undefined;
+}

@@ -1,0 +1,20 @@
+// Loads every dialect's semantics into the table. The semantics live here, in one file per
+// dialect, rather than as hooks on the OpDefs: the op definitions are shared by the parser, the
+// rule engine and the printer, and must not pull the interpreter's kernels into those tools.
+import { defineFallback } from "../semantics.ts";
+import "./arith.ts";
+import "./math.ts";
+import "./func.ts";
+import "./scf.ts";
+import "./affine.ts";
+import "./memref.ts";
+import "./tensor.ts";
+import "./bufferization.ts";
+import "./vector.ts";
+import "./vector-memory.ts";
+import "./tosa-elementwise.ts";
+import "./tosa-tensor.ts";
+import "./tosa-reduce.ts";
+import { linalgNamed } from "./linalg.ts";
+
+defineFallback("linalg.", linalgNamed);

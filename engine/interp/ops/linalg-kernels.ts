@@ -1,0 +1,110 @@
+// Typed-array kernels for linalg's hot named ops: matmul and batch_matmul in i-k-j order (each
+// output element still sums k in ascending order, rounding every step as the loops would), fill.
+import type { ShapedValue } from "../values.ts";
+
+type Floats = Float32Array | Float64Array;
+
+/** C[m,n] += A[m,k]·B[k,n] over strided 2-D views of float buffers; `round` rounds products. */
+export function matmulInto(a: ShapedValue, b: ShapedValue, c: ShapedValue, round: (x: number) => number): void {
+  if (c.data instanceof Float32Array && b.data instanceof Float32Array && a.data instanceof Float32Array && b.strides[1] === 1 && c.strides[1] === 1) {
+    matmulF32Blocked(a, b, c);
+    return;
+  }
+  const [M, K] = a.shape as [number, number];
+  const N = b.shape[1]!;
+  const A = a.data as Floats;
+  const B = b.data as Floats;
+  const C = c.data as Floats;
+  const [as0, as1] = a.strides as [number, number];
+  const [bs0, bs1] = b.strides as [number, number];
+  const [cs0, cs1] = c.strides as [number, number];
+  const wide = C instanceof Float64Array;
+  for (let i = 0; i < M; i++) {
+    const cRow = c.offset + i * cs0;
+    for (let k = 0; k < K; k++) {
+      const x = A[a.offset + i * as0 + k * as1]!;
+      const bRow = b.offset + k * bs0;
+      if (bs1 !== 1 && bs0 === 1 && k === 0) {
+        dotRows(a, b, c, i, round);
+        break;
+      }
+      if (bs1 === 1 && cs1 === 1) {
+        if (wide) for (let j = 0; j < N; j++) C[cRow + j] = C[cRow + j]! + x * B[bRow + j]!;
+        else for (let j = 0; j < N; j++) C[cRow + j] = C[cRow + j]! + round(x * B[bRow + j]!);
+      } else {
+        for (let j = 0; j < N; j++) C[cRow + j * cs1] = C[cRow + j * cs1]! + round(x * B[bRow + j * bs1]!);
+      }
+    }
+  }
+}
+
+/** Batched matmul: each batch is a strided 2-D matmul. */
+export function batchMatmulInto(a: ShapedValue, b: ShapedValue, c: ShapedValue, round: (x: number) => number): void {
+  const batch = a.shape[0]!;
+  for (let p = 0; p < batch; p++) {
+    const slice = (v: ShapedValue) => v.view(v.shape.slice(1), v.strides.slice(1), v.offset + p * v.strides[0]!);
+    matmulInto(slice(a), slice(b), slice(c), round);
+  }
+}
+
+/** Row i of C when B is stored transposed (stride 1 along k): dot products, k ascending. */
+function dotRows(a: ShapedValue, b: ShapedValue, c: ShapedValue, i: number, round: (x: number) => number): void {
+  const K = a.shape[1]!;
+  const N = b.shape[1]!;
+  const A = a.data as Floats;
+  const B = b.data as Floats;
+  const C = c.data as Floats;
+  const aRow = a.offset + i * a.strides[0]!;
+  const as1 = a.strides[1]!;
+  const bs1 = b.strides[1]!;
+  const cRow = c.offset + i * c.strides[0]!;
+  const cs1 = c.strides[1]!;
+  const f32 = C instanceof Float32Array;
+  for (let j = 0; j < N; j++) {
+    let acc = C[cRow + j * cs1]!;
+    const bCol = b.offset + j * bs1;
+    if (f32) for (let k = 0; k < K; k++) acc = Math.fround(acc + Math.fround(A[aRow + k * as1]! * B[bCol + k]!));
+    else for (let k = 0; k < K; k++) acc += A[aRow + k * as1]! * B[bCol + k]!;
+    C[cRow + j * cs1] = acc;
+  }
+  void round;
+}
+
+const tileJ = 512;
+const tileK = 64;
+
+/**
+ * The f32 matmul with unit-stride rows of B and C, tiled so a block of B stays in cache while
+ * every row of A passes over it; each C[i,j] still adds its products in ascending k.
+ */
+function matmulF32Blocked(a: ShapedValue, b: ShapedValue, c: ShapedValue): void {
+  const M = a.shape[0]!;
+  const K = a.shape[1]!;
+  const N = b.shape[1]!;
+  const A = a.data as Float32Array;
+  const B = b.data as Float32Array;
+  const C = c.data as Float32Array;
+  const as0 = a.strides[0]!;
+  const as1 = a.strides[1]!;
+  const bs0 = b.strides[0]!;
+  const cs0 = c.strides[0]!;
+  const ao = a.offset;
+  const bo = b.offset;
+  const co = c.offset;
+  for (let j0 = 0; j0 < N; j0 += tileJ) {
+    const j1 = Math.min(N, j0 + tileJ);
+    for (let k0 = 0; k0 < K; k0 += tileK) {
+      const k1 = Math.min(K, k0 + tileK);
+      for (let i = 0; i < M; i++) {
+        const cRow = co + i * cs0;
+        const aRow = ao + i * as0;
+        for (let k = k0; k < k1; k++) {
+          const x = A[aRow + k * as1]!;
+          const bRow = bo + k * bs0;
+          for (let j = j0; j < j1; j++) C[cRow + j] = C[cRow + j]! + Math.fround(x * B[bRow + j]!);
+        }
+      }
+    }
+  }
+}
+

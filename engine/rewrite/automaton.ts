@@ -54,7 +54,7 @@ export class MatchAutomaton {
     const sorted = [...rules].sort((a, b) => b.priority - a.priority || a.order - b.order);
     const variants: Variant[] = [];
     sorted.forEach((rule, rank) => {
-      for (const pattern of commutativeVariants(rule.pattern)) variants.push({ rule, pattern, rank, scratch: new Array(rule.vars.length) });
+      for (const pattern of commutativeVariants(rule.pattern)) variants.push({ rule, pattern, rank, scratch: Array.from({ length: rule.vars.length }, () => undefined) });
     });
     this.variants = variants;
     this.size = { switches: 0, leaves: 0 };
@@ -71,13 +71,32 @@ export class MatchAutomaton {
     stack.length = 0;
     stack.push(this.root);
     let found: readonly Variant[] = noVariants;
-    let merged: Variant[] | undefined;
+    let merged = false;
+    const buffer = this.buffer;
     while (stack.length > 0) {
       const node = stack.pop()!;
       if (node.kind === "leaf") {
-        if (node.variants.length === 0) continue;
-        if (found.length === 0) found = node.variants;
-        else (merged ??= [...found]).push(...node.variants);
+        const vs = node.variants;
+        if (vs.length === 0) continue;
+        if (found.length === 0) {
+          found = vs;
+          continue;
+        }
+        if (!merged) {
+          buffer.length = 0;
+          for (const v of found) buffer.push(v);
+          merged = true;
+        }
+        // Insertion by rank: the lists are short and each is sorted already.
+        for (const v of vs) {
+          let i = buffer.length;
+          buffer.push(v);
+          while (i > 0 && buffer[i - 1]!.rank > v.rank) {
+            buffer[i] = buffer[i - 1]!;
+            i--;
+          }
+          buffer[i] = v;
+        }
         continue;
       }
       if (node.fallback !== emptyLeaf) stack.push(node.fallback);
@@ -92,9 +111,11 @@ export class MatchAutomaton {
       const next = key === undefined ? undefined : node.cases.get(key);
       if (next !== undefined) stack.push(next);
     }
-    return merged === undefined ? found : merged.sort((a, b) => a.rank - b.rank);
+    return merged ? buffer : found;
   }
 
+  /** Where merged candidate lists are built; valid until the next call (callers iterate it at once). */
+  private readonly buffer: Variant[] = [];
   private readonly stack: DecisionNode[] = [];
 
   private build(pending: readonly Pending[]): DecisionNode {

@@ -175,7 +175,8 @@ export class GreedyDriver implements RewriteListener {
       const rule = v.rule;
       const started = stats ? process.hrtime.bigint() : 0n;
       const env = v.scratch;
-      env.fill(undefined);
+      // A plain loop: Array.prototype.fill was a tenth of the driver's time on small arrays.
+      for (let i = 0; i < env.length; i++) env[i] = undefined;
       let ok = matchOp(v.pattern, op, env) && this.guardsHold(rule, env);
       let before = "";
       let applied: Applied | undefined;

@@ -13,7 +13,4 @@ export const tooSlowForCi: Record<string, string> = {
 };
 
 /** Varied-input harnesses left out of CI (the model itself is compared): the reason. */
-export const harnessTooSlowForCi: Record<string, string> = {
-  "next-embedding.mlir": "the harness fills a 151936x1536 table through linalg.generic: over 5 minutes for the pair of runs",
-  "next-ffn.mlir": "the harness fills three 1536x8960 weights through linalg.generic: over 5 minutes for the pair of runs",
-};
+export const harnessTooSlowForCi: Record<string, string> = {};

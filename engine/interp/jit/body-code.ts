@@ -15,6 +15,8 @@ export interface BodyCode {
   readonly statements: string[];
   /** JS names of the yielded values. */
   readonly yields: string[];
+  /** Per yield: the value is a 64-bit integer held as a JS number, to be stored as a BigInt. */
+  readonly yieldsBig: boolean[];
   /** Values from outside the body the code reads (bound to `cap<i>` before the loop). */
   readonly captures: Value[];
   /** Functions the code calls as `H[i]`. */
@@ -62,15 +64,40 @@ export function bodyCode(block: Block, names: Map<Value, string>, index: (d: num
     helpers.push(f);
     return `H[${helpers.length - 1}]`;
   };
+  // 64-bit integers made from indices (`index_cast` to i64) are held as exact JS numbers (indices
+  // are exact below 2^53); they may only be converted to floats or indices, or yielded.
+  const exactBig = new Set<Value>();
   for (let op: Operation | null = block.first; op !== null; op = op.next) {
     if (op === block.last && op.hasTrait("Terminator")) {
       const ys = op.operands.map((o) => nameOf(o.value));
       if (ys.some((y) => y === undefined)) return undefined;
-      return { statements, yields: ys as string[], captures, helpers };
+      return { statements, yields: ys as string[], yieldsBig: op.operands.map((o) => exactBig.has(o.value)), captures, helpers };
     }
     if (op.results.length !== 1 || op.regions.length > 0) return undefined;
     const r = op.result(0);
     const k = kindOf(r.type);
+    const bigOperand = op.operands.some((o) => exactBig.has(o.value));
+    if (op.name === "arith.index_cast" && k?.isBig === true && kindOf(op.operand(0).type)?.name === "index") {
+      const a = nameOf(op.operand(0));
+      if (a === undefined) return undefined;
+      const out = `v${counter++}`;
+      names.set(r, out);
+      exactBig.add(r);
+      statements.push(`const ${out} = ${a};`);
+      continue;
+    }
+    if (bigOperand) {
+      const a = nameOf(op.operand(0));
+      if (a === undefined || k === undefined || k.isBig) return undefined;
+      let expr: string;
+      if (op.name === "arith.sitofp" && k.isFloat) expr = k.name === "f32" ? `Math.fround(${a})` : k.name === "f64" ? a : `${helper(k.norm)}(${a})`;
+      else if (op.name === "arith.index_cast" && k.name === "index") expr = a;
+      else return undefined;
+      const out = `v${counter++}`;
+      names.set(r, out);
+      statements.push(`const ${out} = ${expr};`);
+      continue;
+    }
     if (k === undefined || k.isBig || r.type instanceof ShapedType) return undefined;
     const args = op.operands.map((o) => nameOf(o.value));
     if (args.some((a) => a === undefined)) return undefined;

@@ -37,7 +37,7 @@ export function structuredKernel(
   const body = [
     ...argOperands.map((j, i) => `const a${i} = d${j}[o${j}];`),
     ...code.statements,
-    ...yieldOperands.map((j, i) => `d${j}[o${j}] = ${code.yields[i]};`),
+    ...yieldOperands.map((j, i) => `d${j}[o${j}] = ${code.yieldsBig[i] ? `BigInt(${code.yields[i]})` : code.yields[i]};`),
   ];
   // Loops nest from dimension 0 (outermost) to dims-1 (innermost).
   let inner = body;

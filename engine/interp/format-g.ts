@@ -33,7 +33,11 @@ function roundedDigits(a: number, precision: number): [string, number] {
   let digits = e.slice(0, at).replace(".", "");
   let exp = Number(e.slice(at + 1));
   // JavaScript rounds exact ties away from zero; C rounds them to even. Detect a tie from a longer
-  // (exact for these lengths) expansion and round down when the kept digit is even.
+  // (exact for these lengths) expansion and round down when the kept digit is even. A tie needs the
+  // next digit to be exactly 5 followed by zeros, so a one-digit-longer expansion not ending in 5
+  // rules it out cheaply (printing a model's output is otherwise dominated by the long expansion).
+  const next = a.toExponential(precision);
+  if (next[next.indexOf("e") - 1] !== "5") return [digits, exp];
   const long = a.toExponential(Math.min(100, precision + 30));
   const lat = long.indexOf("e");
   const ld = long.slice(0, lat).replace(".", "");

@@ -5,10 +5,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { BenchSection } from "./run.ts";
 import { measure, memorySource, type Measurement } from "./measure.ts";
 import { arithWorkload, type WorkloadForm } from "./workload.ts";
+import { count, findMlirOpt, median, ms, projectRoot, table } from "./report.ts";
 
 interface Options {
   runs: number;
@@ -48,42 +48,8 @@ function parseOptions(args: readonly string[]): Options {
 }
 
 /** mlir-opt-22: in PRR_LLVM_BIN, on PATH, or in LLVM 22's own bin directory; undefined when absent. */
-function findMlirOpt(): string | undefined {
-  const candidates = [
-    ...(process.env.PRR_LLVM_BIN ? [path.join(process.env.PRR_LLVM_BIN, "mlir-opt")] : []),
-    ...(process.env.PATH ?? "")
-      .split(path.delimiter)
-      .filter(Boolean)
-      .map((d) => path.join(d, "mlir-opt-22")),
-    "/usr/lib/llvm-22/bin/mlir-opt",
-  ];
-  return candidates.find((p) => {
-    try {
-      fs.accessSync(p, fs.constants.X_OK);
-      return fs.statSync(p).isFile();
-    } catch {
-      return false;
-    }
-  });
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-const ms = (x: number) => `${Math.round(x).toLocaleString("en-US")} ms`;
 const mib = (kib: number | undefined) => (kib === undefined ? "n/a" : `${(kib / 1024).toFixed(0)} MiB`);
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-const count = (n: number) => n.toLocaleString("en-US");
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
-  const line = (cells: readonly string[]) =>
-    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("   ");
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
-}
 
 /** Runs the tools alternately, `runs` times each; stops at the first failure. */
 async function alternate(tools: readonly Tool[], input: string, dir: string, runs: number): Promise<Series[] | string> {
@@ -250,17 +216,6 @@ async function growth(tools: readonly Tool[], form: WorkloadForm, o: Options, sm
         ]),
     ),
   );
-}
-
-/** The project root: the nearest ancestor of this file holding package.json (works from dist/ too). */
-function projectRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, "package.json"))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error("cannot find the project root");
-    dir = up;
-  }
-  return dir;
 }
 
 export const optBench: BenchSection = {

@@ -6,17 +6,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import type { BenchSection } from "./run.ts";
 import { mlirTools, runWithMlir, withoutClock } from "./mlir-runner.ts";
 import { harnesses } from "./varied-inputs.ts";
 import { tooSlowForCi } from "./slow-models.ts";
+import { projectRoot } from "./report.ts";
 
-function projectRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
-  return dir;
-}
 
 function which(name: string): string | undefined {
   for (const d of (process.env.PATH ?? "").split(path.delimiter)) {

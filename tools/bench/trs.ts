@@ -2,22 +2,11 @@
 // decided, wrong, YES/NO counts, median and maximum time. `node dist/tools/bench/trs.js [--timeout MS] [--verbose]`
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseTrs } from "../../grammar/trs/parse.ts";
 import { SourceFile } from "../../engine/support/source.ts";
 import { trsFromProblem } from "../../engine/check/trs/trs.ts";
 import { checkConfluence } from "../../engine/check/trs/prove.ts";
-
-/** The project root: the nearest ancestor of this file holding package.json. */
-function projectRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, "package.json"))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error("cannot find the project root");
-    dir = up;
-  }
-  return dir;
-}
+import { projectRoot } from "./report.ts";
 
 export function corpusDir(): string {
   return path.resolve(projectRoot(), "..", "shared", "corpus", "trs", "coco2025");

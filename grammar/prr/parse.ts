@@ -1,7 +1,7 @@
 // Parses a .prr file into its AST: lexing and syntax errors become spanned diagnostics (PRR3001),
 // all of them at once where Chevrotain can report them, never an exception.
 import type { IToken } from "chevrotain";
-import type { PrrFile, Comment } from "./ast.ts";
+import type { PrrFile, Comment, Expr } from "./ast.ts";
 import { prrLexer } from "./tokens.ts";
 import { prrParser } from "./parser.ts";
 import { AstBuilder } from "./cst-to-ast.ts";
@@ -76,4 +76,24 @@ const tokenNames: Record<string, string> = {
 
 function describeToken(name: string): string {
   return tokenNames[name] ?? `'${name.replace(/^([A-Z])/, (c) => c.toLowerCase())}'`;
+}
+
+/**
+ * Parses the expression at [start, end) of a .prr file (a `${...}` hole of an MLIR template), with
+ * spans into the file; undefined with diagnostics when it is not one well-formed expression.
+ */
+export function parsePrrExpression(file: SourceFile, start: number, end: number): { expr: Expr | undefined; diagnostics: Diagnostic[] } {
+  // Padding keeps every token's offset equal to its offset in the file.
+  const text = " ".repeat(start) + file.text.slice(start, end);
+  const lexed = prrLexer().tokenize(text);
+  for (const t of lexed.tokens) t.endOffset = t.startOffset + t.image.length - 1;
+  const diagnostics: Diagnostic[] = lexed.errors.map((e) => diag("PRR3001", "unexpected character in a template hole", span(file, e.offset, e.offset + 1)));
+  const parser = prrParser();
+  parser.input = lexed.tokens;
+  const cst = parser.expr();
+  for (const e of parser.errors) diagnostics.push(diag("PRR3001", `in a template hole: ${syntaxMessage(e.message, e.token)}`, span(file, start, end)));
+  if (diagnostics.length > 0) return { expr: undefined, diagnostics };
+  const builder = new AstBuilder(file);
+  const expr = builder.expr(cst);
+  return { expr: builder.diagnostics.length > 0 ? undefined : expr, diagnostics: builder.diagnostics };
 }

@@ -261,3 +261,21 @@ func.func @f(%a: tensor<2x3xf32>, %b: tensor<2x3xf32>, %o: tensor<2x3xf32>, %i: 
     expect(r.out).toMatch(/return %arg2, %arg3/);
   });
 });
+
+describe("template expression holes", () => {
+  it("prints ${expr} holes: attribute arithmetic inside MLIR text", () => {
+    const prr = `ruleset s {
+  rule r: arith.addi(arith.addi(x, arith.constant(c0)), arith.constant(c1)) : t => mlir """
+    %k = arith.constant \${c0 + c1} : $t
+    %r = arith.addi $x, %k : $t
+  """
+}`;
+    const r = rewrite(prr, "s", fn("%a = arith.constant 3 : i32\n%b = arith.constant 4 : i32\n%0 = arith.addi %x, %a : i32\n%1 = arith.addi %0, %b : i32\nreturn %1 : i32"));
+    expect(r.problems).toEqual([]);
+    expect(r.out).toMatch(/arith\.constant 7 : i32[^]*arith\.addi %arg0, %c7_i32/);
+  });
+  it("reports a malformed ${...} hole at its span", () => {
+    const c = compile('ruleset s {\n  rule r: arith.addi(x, y) : t => mlir """ %0 = arith.constant ${1 +} : $t """\n}\n');
+    expect(c.errors[0]).toMatch(/^t\.prr:2:\d+: error: in a template hole: expected an expression/);
+  });
+});

@@ -6,6 +6,7 @@ import type { Build, BuildOp, Expr, Rewrite, Statement, TemplateHole, TypeBuild 
 import type { RuleScope } from "./scope.ts";
 import { article, compileExpr, compileTypeBuild, describeExpr } from "./expr.ts";
 import { checkAttrName, positionalAttributes, resolveOp } from "./ops.ts";
+import { parsePrrExpression } from "../../../grammar/prr/parse.ts";
 
 export function compileRewrite(s: RuleScope, r: A.Rewrite, rootSlot: number): Rewrite | undefined {
   const statements: Statement[] = [];
@@ -258,22 +259,53 @@ export function canInferResults(def: OpDef, hasAttrs: boolean): boolean {
   return def.dialect === "linalg" && (def.operands ?? []).some((o) => o.name === "outputs" || o.name === "init" || o.name === "inits");
 }
 
-/** `$name` holes in an MLIR template: bound values are spliced as SSA names, the rest as text. */
+/**
+ * Holes in an MLIR template: `$name` (a bound value is spliced as an SSA name, anything else as
+ * text) and `${expr}` (an attribute expression, printed as text).
+ */
 function compileTemplate(s: RuleScope, e: A.TemplateExpr): Build | undefined {
   const holes: TemplateHole[] = [];
-  const re = /\$([A-Za-z_][\w]*)/g;
+  const text = e.text.text;
+  const base = e.text.start;
   let ok = true;
-  for (let m = re.exec(e.text.text); m !== null; m = re.exec(e.text.text)) {
-    const name = m[1]!;
+  for (let i = text.indexOf("$"); i >= 0; i = text.indexOf("$", i + 1)) {
+    if (text[i + 1] === "{") {
+      const close = matchingBrace(text, i + 1);
+      const at = { file: e.span.file, start: base + i, end: base + (close < 0 ? text.length : close + 1) };
+      if (close < 0) {
+        s.error("PRR3001", "unterminated '${' hole in an MLIR template", at);
+        ok = false;
+        break;
+      }
+      const parsed = parsePrrExpression(e.span.file, base + i + 2, base + close);
+      s.diagnostics.push(...parsed.diagnostics);
+      const expr = parsed.expr === undefined ? undefined : compileExpr(s, parsed.expr);
+      if (expr === undefined) ok = false;
+      else holes.push({ start: i, end: close + 1, expr });
+      i = close;
+      continue;
+    }
+    const m = /^[A-Za-z_][\w]*/.exec(text.slice(i + 1));
+    if (m === null) continue;
+    const name = m[0];
     const v = s.lookup(name);
-    const start = m.index;
-    const at = { file: e.span.file, start: e.text.start + start, end: e.text.start + start + m[0].length };
+    const at = { file: e.span.file, start: base + i, end: base + i + 1 + name.length };
     if (v === undefined) {
       s.error("PRR3004", `template hole '$${name}' is not bound by the pattern or a 'let'`, at);
       ok = false;
       continue;
     }
-    holes.push({ start, end: start + m[0].length, expr: { kind: "var", slot: v.slot, varKind: v.kind, span: at } });
+    holes.push({ start: i, end: i + 1 + name.length, expr: { kind: "var", slot: v.slot, varKind: v.kind, span: at } });
   }
-  return ok ? { kind: "template", text: e.text.text, textStart: e.text.start, holes, span: e.span } : undefined;
+  return ok ? { kind: "template", text, textStart: base, holes, span: e.span } : undefined;
+}
+
+/** The index of the `}` closing the `{` at `open`, or -1. */
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "{") depth++;
+    else if (text[i] === "}" && --depth === 0) return i;
+  }
+  return -1;
 }

@@ -17,6 +17,7 @@ import type { Rewriter } from "./rewriter.ts";
 import { buildType, evaluate, type Binding } from "./evaluate.ts";
 import { EvalFailure, describe, scalarOf, toAttr, type EvalValue } from "./eval-value.ts";
 import { enumAttr } from "./sema/ops.ts";
+import { isConstantValueName } from "./fold.ts";
 
 /** A rewrite that cannot produce valid IR (a template that does not parse, a count mismatch). */
 export class RewriteError extends Error {
@@ -174,7 +175,7 @@ class Application {
         attr = enumAttr(ctx, spec, v.value);
         if (attr === undefined) throw new EvalFailure(`'${v.value}' is not a case of ${a.name}`);
       } else {
-        const constType = b.def.traits.has("ConstantLike") && (a.name === "value" || a.name === "values") ? explicitTypes?.[0] : undefined;
+        const constType = b.def.traits.has("ConstantLike") && isConstantValueName(a.name) ? explicitTypes?.[0] : undefined;
         attr = toAttr(ctx, v, constType);
       }
       (spec !== undefined ? props : discardable).push({ name: a.name, value: attr });
@@ -226,7 +227,7 @@ class Application {
     const inferred = def.inferResultTypes?.(this.rw.ctx, operands.map((o) => o.type), attr);
     if (inferred !== undefined) return inferred;
     if (def.traits.has("SameOperandsAndResultType") && operands[0] !== undefined) return Array.from({ length: n }, () => operands[0]!.type);
-    const value = attr("value") ?? attr("values");
+    const value = props.find((p) => isConstantValueName(p.name))?.value;
     if (def.traits.has("ConstantLike") && value !== undefined && "type" in value) return [(value as unknown as { type: Type }).type];
     const tensors = operands.filter((o) => o.type instanceof RankedTensorType);
     if (def.dialect === "linalg" && tensors.length > 0) {

@@ -73,6 +73,11 @@ function binary(op: string, a: EvalValue, b: EvalValue): EvalValue {
   const t = (a.kind === "int" ? a.type : undefined) ?? (b.kind === "int" ? b.type : undefined);
   const x = asBigInt(a);
   const y = asBigInt(b);
+  return compare(op, x, y) ?? int(wrap(intOp(op, x, y), t), t);
+}
+
+/** `<`, `<=`, `>`, `>=` on numbers or integers (signed); undefined for any other operator. */
+function compare<N extends number | bigint>(op: string, x: N, y: N): EvalValue | undefined {
   switch (op) {
     case "<":
       return bool(x < y);
@@ -83,7 +88,7 @@ function binary(op: string, a: EvalValue, b: EvalValue): EvalValue {
     case ">=":
       return bool(x >= y);
   }
-  return int(wrap(intOp(op, x, y), t), t);
+  return undefined;
 }
 
 function intOp(op: string, x: bigint, y: bigint): bigint {
@@ -119,16 +124,10 @@ function floatBinary(op: string, a: EvalValue, b: EvalValue): EvalValue {
   const t = (a.kind === "float" ? a.type : undefined) ?? (b.kind === "float" ? b.type : undefined);
   const x = num(a);
   const y = num(b);
+  const c = compare(op, x, y);
+  if (c !== undefined) return c;
   let r: number;
   switch (op) {
-    case "<":
-      return bool(x < y);
-    case "<=":
-      return bool(x <= y);
-    case ">":
-      return bool(x > y);
-    case ">=":
-      return bool(x >= y);
     case "+":
       r = x + y;
       break;

@@ -112,7 +112,12 @@ export class OperationFolder {
   }
 }
 
-/** The value a ConstantLike op holds: its `value` (arith) or `values` (tosa) attribute. */
+/** The names of the attribute holding a ConstantLike op's value: `value` (arith), `values` (tosa). */
+export function isConstantValueName(name: string): boolean {
+  return name === "value" || name === "values";
+}
+
+/** The value a ConstantLike op holds. */
 export function constantAttr(op: Operation): Attribute | undefined {
   return op.getAttr("value") ?? op.getAttr("values");
 }

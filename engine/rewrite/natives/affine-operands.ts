@@ -8,6 +8,7 @@ import type { Operation } from "../../ir/operation.ts";
 import type { Value } from "../../ir/value.ts";
 import type { NativeRewrite } from "../natives.ts";
 import type { Rewriter } from "../rewriter.ts";
+import { constantAttr } from "../fold.ts";
 
 /** Where an op keeps its maps: the attribute and the operand range each map reads. */
 interface MapSlot {
@@ -40,7 +41,7 @@ function mapSlots(op: Operation): MapSlot[] | undefined {
 function constantIndex(v: Value): number | undefined {
   const d = v.definingOp;
   if (d === null || !d.hasTrait("ConstantLike")) return undefined;
-  const a = d.getAttr("value");
+  const a = constantAttr(d);
   return a instanceof IntegerAttr && Number.isSafeInteger(Number(a.value)) ? Number(a.value) : undefined;
 }
 

@@ -53,7 +53,7 @@ import {
 
 const named = (name: string) => (): string[] => [name];
 
-const structuredTraits = [Trait.AttrSizedOperandSegments];
+const structuredTraits = [Trait.AttrSizedOperandSegments, Trait.MemrefEffectsOnly];
 const structuredOperands = [
   { name: "inputs", arity: "variadic" as const },
   { name: "outputs", arity: "variadic" as const, type: shaped },

@@ -32,6 +32,8 @@ export const Trait = {
   ReturnLike: "ReturnLike",
   AutomaticAllocationScope: "AutomaticAllocationScope",
   Elementwise: "Elementwise",
+  /** Reads and writes memory only through memref operands: on tensors it has no side effects (linalg's structured ops). */
+  MemrefEffectsOnly: "MemrefEffectsOnly",
   Idempotent: "Idempotent",
   Involution: "Involution",
 } as const;

@@ -269,9 +269,9 @@ export function isTriviallyDead(op: Operation): boolean {
   if (op.results.length === 0) return false;
   for (const r of op.results) if (r.hasUses()) return false;
   if (op.hasTrait("Pure") || op.hasTrait("ConstantLike")) return true;
-  // linalg's structured ops read and write memory only through memref operands (LinalgOp::getEffects):
-  // on tensors, an unused one computes nothing anyone sees.
-  return op.dialect === "linalg" && op.operands.every((o) => !(o.value.type instanceof MemRefType)) && regionsArePure(op);
+  // Ops whose effects are on memref operands only (LinalgOp::getEffects): on tensors, an unused one
+  // computes nothing anyone sees.
+  return op.hasTrait("MemrefEffectsOnly") && op.operands.every((o) => !(o.value.type instanceof MemRefType)) && regionsArePure(op);
 }
 
 function regionsArePure(op: Operation): boolean {

@@ -7,6 +7,7 @@ import { printPos } from "../trs/term.ts";
 import { peaksOf } from "./peaks.ts";
 import { stageResult, type StageResult } from "./findings.ts";
 import { joinPeak, peakNotes, type CheckContext } from "./context.ts";
+import { nativeCriticalPairs } from "./native-confluence.ts";
 
 export async function checkConfluence(cx: CheckContext, terminates: boolean): Promise<StageResult> {
   const diagnostics: Diagnostic[] = [];
@@ -38,7 +39,11 @@ export async function checkConfluence(cx: CheckContext, terminates: boolean): Pr
         );
       }
   const lines = [`${pairs} critical pair${pairs === 1 ? "" : "s"} at nested positions, ${infeasible} with unsatisfiable guards, ${reported.size} not joined`];
-  if (reported.size === 0)
+  const natives = nativeCriticalPairs(cx.terms);
+  lines.push(...natives.lines);
+  diagnostics.push(...natives.diagnostics);
+  undecided += natives.diagnostics.length;
+  if (reported.size + natives.diagnostics.length === 0)
     lines.push(terminates ? "all critical pairs join and the set terminates: confluent" : "all critical pairs join: locally confluent (termination not proved, so not confluence)");
   return stageResult("confluence", cx.set.name, lines, diagnostics, undecided > 0, !terminates);
 }

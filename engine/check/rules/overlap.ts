@@ -10,6 +10,7 @@ import { peaksOf, type Peak } from "./peaks.ts";
 import type { TermRule } from "./rule-terms.ts";
 import { stageResult, type StageResult } from "./findings.ts";
 import { joinPeak, peakNotes, type CheckContext, type Joined } from "./context.ts";
+import { nativeOverlaps } from "./native-overlap.ts";
 
 export async function checkOverlap(cx: CheckContext): Promise<StageResult> {
   const diagnostics: Diagnostic[] = [];
@@ -41,7 +42,10 @@ export async function checkOverlap(cx: CheckContext): Promise<StageResult> {
     `${overlaps} root overlap${overlaps === 1 ? "" : "s"} of equal-priority rules, ${reported.size} with different results`,
     `${shadowed.length} unreachable rule${shadowed.length === 1 ? "" : "s"}`,
   ];
-  return stageResult("overlap", cx.set.name, lines, diagnostics, undecided > 0);
+  const natives = nativeOverlaps(cx.terms);
+  lines.push(...natives.lines);
+  diagnostics.push(...natives.diagnostics);
+  return stageResult("overlap", cx.set.name, lines, diagnostics, undecided + natives.diagnostics.length > 0);
 }
 
 function overlapDiagnostic(cx: CheckContext, p: Peak, j: Joined): Diagnostic {

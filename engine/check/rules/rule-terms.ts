@@ -5,6 +5,7 @@ import type { Build, Expr, OpPat, Rule, ValuePat } from "../../rewrite/rule.ts";
 import type { RuleSet } from "../../rewrite/sema/rule-set.ts";
 import { commutativeVariants } from "../../rewrite/automaton.ts";
 import { TermBank, isVar, type Term } from "../trs/term.ts";
+import { nativeRule, type NativeRule } from "./native-rules.ts";
 
 /** One operand order of one rule, as terms; `problem` says why a rule has no term form. */
 export interface TermRule {
@@ -27,6 +28,8 @@ export interface RuleTerms {
   readonly bank: TermBank;
   readonly rules: readonly TermRule[];
   readonly untranslated: readonly Untranslated[];
+  /** Rules rewritten by a native with a contract: analysed through the contract, not as terms. */
+  readonly natives: readonly NativeRule[];
   /** Attribute names per op symbol, in argument order after the operands. */
   readonly attrNames: ReadonlyMap<string, readonly string[]>;
   /** Ops with the Commutative trait (two operands that may be swapped). */
@@ -53,7 +56,12 @@ export function ruleTerms(set: RuleSet): RuleTerms {
   const attrNames = collectAttrNames(set.rules);
   const rules: TermRule[] = [];
   const untranslated: Untranslated[] = [];
+  const natives: NativeRule[] = [];
   for (const rule of set.rules) {
+    const native = nativeRule(rule);
+    if (typeof native === "string") untranslated.push({ rule, problem: native });
+    else if (native !== undefined) natives.push(native);
+    if (native !== undefined) continue;
     try {
       const variants = commutativeVariants(rule.pattern);
       variants.forEach((pattern, variant) => rules.push(translate(bank, attrNames, rule, pattern, variant)));
@@ -62,7 +70,7 @@ export function ruleTerms(set: RuleSet): RuleTerms {
       untranslated.push({ rule, problem: e.message });
     }
   }
-  return { bank, rules, untranslated, attrNames, commutative: commutativeOps(set.rules) };
+  return { bank, rules, untranslated, natives, attrNames, commutative: commutativeOps(set.rules) };
 }
 
 function commutativeOps(rules: readonly Rule[]): Set<string> {

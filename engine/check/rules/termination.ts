@@ -13,6 +13,7 @@ import type { Rule as TrsRule, Trs } from "../trs/trs.ts";
 import { isExprSymbol, type RuleTerms, type TermRule } from "./rule-terms.ts";
 import type { RuleSet } from "../../rewrite/sema/rule-set.ts";
 import { stageResult, type StageResult } from "./findings.ts";
+import { extendWithNatives } from "./native-termination.ts";
 
 const ORDER_BUDGET_MS = 3000;
 const LOOP_SEARCH = { maxTerms: 3000, maxSize: 60 };
@@ -30,11 +31,16 @@ export function terminationProof(terms: RuleTerms): { trs: Trs; origin: TermRule
 
 export function checkTermination(set: RuleSet, terms: RuleTerms): TerminationOutcome {
   const { trs, origin, proof } = terminationProof(terms);
+  const natives = terms.natives;
   if (proof) {
     const lines = [`terminates: ${proof.description}`, `certificate: ${JSON.stringify(proof.order)}`];
-    return { result: stageResult("termination", set.name, lines, []), proved: true };
+    if (natives.length === 0) return { result: stageResult("termination", set.name, lines, []), proved: true };
+    const ext = extendWithNatives(proof, trs, natives);
+    if (ext.proved) return { result: stageResult("termination", set.name, [...lines, ...ext.lines], []), proved: true };
+    const d = diag("PRR3204", `termination of rule set '${set.name}' not proved: the rules without natives terminate, but ${ext.reason}`, set.span, [], "warning");
+    return { result: stageResult("termination", set.name, [...lines, "unknown with the native rules"], [d], true), proved: false };
   }
-  const dialect = dialectOrder(set, trs);
+  const dialect = natives.length === 0 ? dialectOrder(set, trs) : undefined;
   if (dialect) return { result: stageResult("termination", set.name, [dialect], []), proved: true };
   const loop = findLoop(trs, origin);
   if (loop) return { result: stageResult("termination", set.name, ["a rewrite loop was found"], [loop]), proved: false };

@@ -137,4 +137,11 @@ export const foldAffineConstantsRewrite: NativeRewrite = {
   arity: [0, 0],
   doc: "fold constant map operands of an affine op into its map(s) and drop unused operands (in place)",
   fn: (rw, _args, root) => foldAffineConstants(rw, root),
+  // every success drops at least one map operand (a folded constant or one the map ignores)
+  contract: {
+    effect: "drops-operands-in-place",
+    roots: ["affine.load", "affine.vector_load", "affine.store", "affine.vector_store", "affine.apply", "affine.min", "affine.max", "affine.for"],
+    changesAttributes: ["map", "lowerBoundMap", "upperBoundMap", "operandSegmentSizes"],
+    inspects: [{ trait: "ConstantLike" }],
+  },
 };

@@ -9,6 +9,7 @@ import { runRegion } from "./scf.ts";
 import type { RuntimeValue } from "../values.ts";
 import { loadVector, storeVector } from "./vector-memory.ts";
 import { intList } from "./attr-helpers.ts";
+import { withLoopJit } from "../jit/loop-nest.ts";
 import type { VectorType } from "../../ir/types.ts";
 
 function mapOf(op: Operation, name: string) {
@@ -88,7 +89,7 @@ function access(op: Operation, c: FunctionCompiler, memrefIndex: number) {
 }
 
 defineSemantics({
-  "affine.for": affineFor,
+  "affine.for": withLoopJit(affineFor),
   "affine.if": affineIf,
   "affine.apply": (op, c) => {
     const f = mapFns(mapOf(op, "map"), c.operandSlots(op))[0]!;

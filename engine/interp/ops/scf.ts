@@ -6,6 +6,7 @@ import { defineSemantics } from "../semantics.ts";
 import type { CompiledRegion, FunctionCompiler } from "../compiler.ts";
 import type { RuntimeValue } from "../values.ts";
 import { trap } from "../trap.ts";
+import { withLoopJit } from "../jit/loop-nest.ts";
 
 /** Runs a region with `args` bound to its entry arguments; returns the terminator's operand values. */
 export function runRegion(r: CompiledRegion, regs: RuntimeValue[], args: readonly RuntimeValue[]): RuntimeValue[] {
@@ -46,7 +47,7 @@ function loopStep(op: Operation, c: FunctionCompiler) {
 }
 
 defineSemantics({
-  "scf.for": loopStep,
+  "scf.for": withLoopJit(loopStep),
   "scf.if": (op, c) => {
     const cond = c.slot(op.operand(0));
     const outs = c.resultSlots(op);

@@ -1,0 +1,75 @@
+// Compiles a whole scf.for/affine.for loop nest into one generated JavaScript function, once per
+// function compile; the op's closure step stays as the fallback for what the nest cannot check.
+import type { Operation } from "../../ir/operation.ts";
+import type { FunctionCompiler } from "../compiler.ts";
+import type { OpSemantics, Step } from "../semantics.ts";
+import { ShapedValue, type RuntimeValue } from "../values.ts";
+import { Trap } from "../trap.ts";
+import type { Code } from "../../support/codes.ts";
+import { affinePrelude } from "./affine-code.ts";
+import { NestEmitter } from "./nest-emitter.ts";
+import "./nest-control.ts";
+import "./nest-memory.ts";
+
+type GeneratedNest = (regs: RuntimeValue[]) => boolean;
+
+let enabled = true;
+/** How many nests were compiled in this process (tests check the JIT actually ran). */
+export let nestsCompiled = 0;
+/** Set while a fallback is compiled: its inner loops stay closures (the nest covers them). */
+let suppressed = 0;
+
+/** Turns loop-nest compilation on or off (tests compare both). */
+export function setLoopJit(on: boolean): void {
+  enabled = on;
+}
+
+function fail(op: Operation, code: Code, message: string): never {
+  throw new Trap(code, message, op);
+}
+
+function outOfBounds(op: Operation, m: ShapedValue, idx: number[], what: string): never {
+  const d = idx.findIndex((x, i) => !(x >= 0 && x < m.shape[i]!));
+  return fail(
+    op,
+    "PRR6002",
+    `out-of-bounds ${what}: index [${idx.join(", ")}] into shape [${m.shape.join("x")}] (dimension ${d}: ${idx[d]} not in [0, ${m.shape[d]}))`,
+  );
+}
+
+function atOp(e: unknown, op: Operation): unknown {
+  if (e instanceof Trap) e.op ??= op;
+  return e;
+}
+
+/** The generated function of `op`'s nest (false when it could not run: then the fallback runs), or undefined. */
+export function compileNest(op: Operation, c: FunctionCompiler): GeneratedNest | undefined {
+  const e = new NestEmitter(c);
+  if (!e.op(op)) return undefined;
+  const outs = op.results.map((r) => e.value(r));
+  if (outs.some((o) => o === undefined)) return undefined;
+  const write = op.results.map((r, i) => `regs[${c.slot(r)}] = ${outs[i]};`);
+  const source = [affinePrelude, "return function loopNest(regs) {", ...e.entry, ...e.lines, ...write, "return true;", "};"].join("\n");
+  const make = new Function("H", "ops", "ShapedValue", "fail", "outOfBounds", "atOp", source) as (...xs: unknown[]) => GeneratedNest;
+  return make(e.helpers, e.ops, ShapedValue, fail, outOfBounds, atOp);
+}
+
+/** Wraps a loop op's closure semantics: the generated nest when the whole nest compiles, else the closure. */
+export function withLoopJit(closure: OpSemantics): OpSemantics {
+  return (op, c) => {
+    if (!enabled || suppressed > 0) return closure(op, c);
+    const nest = compileNest(op, c);
+    if (nest === undefined) return closure(op, c);
+    nestsCompiled++;
+    let fallback: Step;
+    suppressed++;
+    try {
+      fallback = closure(op, c);
+    } finally {
+      suppressed--;
+    }
+    return (regs) => {
+      if (!nest(regs)) fallback(regs);
+    };
+  };
+}

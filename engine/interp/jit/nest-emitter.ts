@@ -1,0 +1,179 @@
+// Emits JavaScript for the ops of a loop nest (scf/affine control flow, memory accesses, scalar
+// arith/math): values are JS locals, values from outside the nest are read from registers once.
+import type { Block } from "../../ir/block.ts";
+import type { Operation } from "../../ir/operation.ts";
+import type { Value } from "../../ir/value.ts";
+import { MemRefType, ShapedType } from "../../ir/types.ts";
+import type { FunctionCompiler } from "../compiler.ts";
+import { kindOf, type ElementKind } from "../elements.ts";
+import { constantValue } from "../constants.ts";
+import { scalarFunctions } from "../ops/elementwise.ts";
+import { inlineScalar } from "./scalar-code.ts";
+
+/** Emits one op's statements; false when the op (or some operand) cannot be compiled. */
+export type NestOpEmitter = (op: Operation, e: NestEmitter) => boolean;
+
+const emitters = new Map<string, NestOpEmitter>();
+
+export function defineNestOps(entries: Record<string, NestOpEmitter>): void {
+  for (const [name, f] of Object.entries(entries)) emitters.set(name, f);
+}
+
+/** The local names of a memref's buffer, offset, strides and sizes (read once at nest entry). */
+export interface MemrefNames {
+  readonly value: string;
+  readonly data: string;
+  readonly offset: string;
+  readonly strides: string[];
+  readonly sizes: string[];
+}
+
+/** Scalar helpers that trap (integer division): their calls attach the op to the Trap. */
+const trappingOps = new Set(["arith.divsi", "arith.divui", "arith.remsi", "arith.remui", "arith.floordivsi", "arith.ceildivsi", "arith.ceildivui"]);
+
+export class NestEmitter {
+  readonly c: FunctionCompiler;
+  readonly lines: string[] = [];
+  /** Lines run once at entry: register reads and the checks that decide whether to run at all. */
+  readonly entry: string[] = [];
+  readonly helpers: unknown[] = [];
+  /** Ops that traps point at (`ops[k]` in the generated code). */
+  readonly ops: Operation[] = [];
+  private readonly names = new Map<Value, string>();
+  private readonly memrefs = new Map<Value, MemrefNames>();
+  private counter = 0;
+
+  constructor(c: FunctionCompiler) {
+    this.c = c;
+  }
+
+  fresh(prefix = "v"): string {
+    return `${prefix}${this.counter++}`;
+  }
+
+  /** `H[i]` naming a value the generated code calls or reads. */
+  helper(f: unknown): string {
+    this.helpers.push(f);
+    return `H[${this.helpers.length - 1}]`;
+  }
+
+  /** The index of `op` for trap attribution. */
+  opIndex(op: Operation): number {
+    let k = this.ops.indexOf(op);
+    if (k < 0) k = this.ops.push(op) - 1;
+    return k;
+  }
+
+  define(v: Value, name: string): void {
+    this.names.set(v, name);
+  }
+
+  /** The JS name of a scalar value; values from outside the nest are read from registers at entry. */
+  value(v: Value): string | undefined {
+    const n = this.names.get(v);
+    if (n !== undefined) return n;
+    if (v.type instanceof ShapedType || kindOf(v.type) === undefined) return undefined;
+    const name = this.fresh("c");
+    this.entry.push(`const ${name} = regs[${this.c.slot(v)}];`);
+    this.names.set(v, name);
+    return name;
+  }
+
+  values(vs: readonly Value[]): string[] | undefined {
+    const out: string[] = [];
+    for (const v of vs) {
+      const n = this.value(v);
+      if (n === undefined) return undefined;
+      out.push(n);
+    }
+    return out;
+  }
+
+  /** The names of a ranked memref from outside the nest; the nest only runs on live ShapedValues of that rank. */
+  memref(v: Value): MemrefNames | undefined {
+    const known = this.memrefs.get(v);
+    if (known !== undefined) return known;
+    if (!(v.type instanceof MemRefType) || kindOf(v.type.elementType) === undefined) return undefined;
+    const rank = v.type.shape.length;
+    const m = this.fresh("m");
+    const names: MemrefNames = {
+      value: m,
+      data: `${m}d`,
+      offset: `${m}o`,
+      strides: Array.from({ length: rank }, (_, d) => `${m}s${d}`),
+      sizes: Array.from({ length: rank }, (_, d) => `${m}n${d}`),
+    };
+    this.entry.push(
+      `const ${m} = regs[${this.c.slot(v)}];`,
+      `if (!(${m} instanceof ShapedValue) || ${m}.allocation.freed || ${m}.shape.length !== ${rank}) return false;`,
+      `const ${names.data} = ${m}.data, ${names.offset} = ${m}.offset;`,
+      ...names.strides.map((s, d) => `const ${s} = ${m}.strides[${d}], ${names.sizes[d]} = ${m}.shape[${d}];`),
+    );
+    this.memrefs.set(v, names);
+    return names;
+  }
+
+  /** Emits the ops of a single-block region's block except its terminator; returns the terminator. */
+  block(b: Block): Operation | undefined {
+    for (let op = b.first; op !== null; op = op.next) {
+      if (op === b.last && op.hasTrait("Terminator")) return op;
+      if (!this.op(op)) return undefined;
+    }
+    return undefined;
+  }
+
+  op(op: Operation): boolean {
+    const f = emitters.get(op.name);
+    if (f !== undefined) return f(op, this);
+    return this.scalar(op);
+  }
+
+  /** A scalar op with one result: inlined, or a call of the scalar function its step uses. */
+  private scalar(op: Operation): boolean {
+    if (op.results.length !== 1 || op.regions.length > 0) return false;
+    if (!op.name.startsWith("arith.") && !op.name.startsWith("math.")) return false;
+    const r = op.result(0);
+    const k = kindOf(r.type);
+    if (k === undefined || r.type instanceof ShapedType) return false;
+    if (op.operands.some((o) => o.value.type instanceof ShapedType)) return false;
+    const out = this.fresh();
+    if (op.name === "arith.constant") {
+      const literal = this.constant(op, k);
+      if (literal === undefined) return false;
+      this.lines.push(`const ${out} = ${literal};`);
+      this.define(r, out);
+      return true;
+    }
+    const args = this.values(op.operands.map((o) => o.value));
+    if (args === undefined) return false;
+    const inline = k.isBig ? undefined : inlineScalar(op, args, k, () => this.helper(k.norm));
+    if (inline !== undefined) {
+      this.lines.push(`const ${out} = ${inline};`);
+      this.define(r, out);
+      return true;
+    }
+    if (!scalarFunctions.has(op)) this.c.compileOp(op);
+    const f = scalarFunctions.get(op);
+    if (f === undefined) return false;
+    const call = `${this.helper(f)}(${args.join(", ")})`;
+    if (trappingOps.has(op.name)) this.lines.push(`let ${out}; try { ${out} = ${call}; } catch (e) { throw atOp(e, ops[${this.opIndex(op)}]); }`);
+    else this.lines.push(`const ${out} = ${call};`);
+    this.define(r, out);
+    return true;
+  }
+
+  private constant(op: Operation, k: ElementKind): string | undefined {
+    const attr = op.getAttr("value");
+    if (attr === undefined) return undefined;
+    let v: unknown;
+    try {
+      v = constantValue(attr, op.result(0).type, this.c.interp);
+    } catch {
+      return undefined;
+    }
+    if (typeof v === "bigint") return `${v}n`;
+    if (typeof v !== "number") return undefined;
+    if (Object.is(v, -0)) return "-0";
+    return Number.isFinite(v) && !k.isBig ? `${v}` : this.helper(v);
+  }
+}

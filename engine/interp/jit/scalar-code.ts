@@ -1,0 +1,105 @@
+// JavaScript expressions for scalar arith and math ops on number kinds: common float, index and
+// i32 ops inline (rounded to their kind exactly like their steps), the rest left to the caller.
+import type { Operation } from "../../ir/operation.ts";
+import { IntegerAttr } from "../../ir/attributes.ts";
+import { kindOf, type ElementKind } from "../elements.ts";
+
+const inlineFloat: Record<string, (a: string, b: string) => string> = {
+  "arith.addf": (a, b) => `${a} + ${b}`,
+  "arith.subf": (a, b) => `${a} - ${b}`,
+  "arith.mulf": (a, b) => `${a} * ${b}`,
+  "arith.divf": (a, b) => `${a} / ${b}`,
+  "arith.maximumf": (a, b) => `Math.max(${a}, ${b})`,
+  "arith.minimumf": (a, b) => `Math.min(${a}, ${b})`,
+};
+const inlineUnary: Record<string, string> = {
+  "arith.negf": "-",
+  "math.exp": "Math.exp",
+  "math.sqrt": "Math.sqrt",
+  "math.tanh": "Math.tanh",
+  "math.absf": "Math.abs",
+  "math.log": "Math.log",
+  "math.floor": "Math.floor",
+  "math.ceil": "Math.ceil",
+};
+
+/** arith.cmpf predicates (false oeq ogt oge olt ole one ord ueq ugt uge ult ule une uno true). */
+const floatCompare: ((a: string, b: string) => string)[] = [
+  () => "false",
+  (a, b) => `${a} === ${b}`,
+  (a, b) => `${a} > ${b}`,
+  (a, b) => `${a} >= ${b}`,
+  (a, b) => `${a} < ${b}`,
+  (a, b) => `${a} <= ${b}`,
+  (a, b) => `(${a} < ${b} || ${a} > ${b})`,
+  (a, b) => `(${a} === ${a} && ${b} === ${b})`,
+  (a, b) => `(${a} === ${b} || ${a} !== ${a} || ${b} !== ${b})`,
+  (a, b) => `!(${a} <= ${b})`,
+  (a, b) => `!(${a} < ${b})`,
+  (a, b) => `!(${a} >= ${b})`,
+  (a, b) => `!(${a} > ${b})`,
+  (a, b) => `${a} !== ${b}`,
+  (a, b) => `(${a} !== ${a} || ${b} !== ${b})`,
+  () => "true",
+];
+/** arith.cmpi signed predicates (eq ne slt sle sgt sge). */
+const intCompare = ["===", "!==", "<", "<=", ">", ">="];
+
+function predicate(op: Operation): number {
+  const p = op.getAttr("predicate");
+  return p instanceof IntegerAttr ? Number(p.value) : -1;
+}
+
+/**
+ * The expression of a scalar op whose result has number kind `k`, from its operands' expressions
+ * (`round` names the rounding function of a float kind other than f32/f64); undefined when the op
+ * is not inlined here.
+ */
+export function inlineScalar(op: Operation, args: readonly string[], k: ElementKind, round: () => string): string | undefined {
+  const [a, b] = args as [string, string];
+  const name = op.name;
+  if (k.isFloat) {
+    const r = k.name === "f32" ? "Math.fround" : k.name === "f64" ? "" : round();
+    if (inlineFloat[name] && args.length === 2) return `${r}(${inlineFloat[name](a, b)})`;
+    if (inlineUnary[name] && args.length === 1) return `${r}(${inlineUnary[name]}(${a}))`;
+    if (name === "math.fma" && args.length === 3) return `${r}(${a} * ${b} + ${args[2]})`;
+    if (name === "arith.sitofp" && kindOf(op.operand(0).type)?.isBig === false) return k.name === "f64" ? `(${a})` : `${r}(${a})`;
+    if ((name === "arith.extf" || name === "arith.truncf") && kindOf(op.operand(0).type)?.isFloat) return k.name === "f64" ? `(${a})` : `${r}(${a})`;
+  }
+  if (name === "arith.select" && args.length === 3) return `(${a} ? ${b} : ${args[2]})`;
+  if (name === "arith.cmpf") {
+    const f = floatCompare[predicate(op)];
+    return f ? `(${f(a, b)} ? 1 : 0)` : undefined;
+  }
+  if (name === "arith.cmpi") {
+    const from = kindOf(op.operand(0).type);
+    const cmp = intCompare[predicate(op)];
+    return cmp !== undefined && from !== undefined && !from.isBig ? `(${a} ${cmp} ${b} ? 1 : 0)` : undefined;
+  }
+  if (k.name === "index") {
+    if (name === "arith.addi") return `(${a} + ${b})`;
+    if (name === "arith.subi") return `(${a} - ${b})`;
+    if (name === "arith.muli") return `(${a} * ${b})`;
+    if (name === "arith.maxsi") return `(${a} > ${b} ? ${a} : ${b})`;
+    if (name === "arith.minsi") return `(${a} < ${b} ? ${a} : ${b})`;
+    if (name === "arith.index_cast" || name === "arith.index_castui") {
+      const from = kindOf(op.operand(0).type);
+      if (from?.name === "index" || (name === "arith.index_cast" && from !== undefined && !from.isBig && !from.isFloat)) return `(${a})`;
+    }
+  }
+  if (k.name === "i32") {
+    if (name === "arith.addi") return `((${a} + ${b}) | 0)`;
+    if (name === "arith.subi") return `((${a} - ${b}) | 0)`;
+    if (name === "arith.muli") return `Math.imul(${a}, ${b})`;
+    if (name === "arith.andi") return `(${a} & ${b})`;
+    if (name === "arith.ori") return `(${a} | ${b})`;
+    if (name === "arith.xori") return `(${a} ^ ${b})`;
+    if (name === "arith.index_cast" && kindOf(op.operand(0).type)?.name === "index") return `(${a} | 0)`;
+  }
+  if (k.name === "i1") {
+    if (name === "arith.andi") return `(${a} & ${b})`;
+    if (name === "arith.ori") return `(${a} | ${b})`;
+    if (name === "arith.xori") return `(${a} ^ ${b})`;
+  }
+  return undefined;
+}

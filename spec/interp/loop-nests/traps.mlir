@@ -1,0 +1,50 @@
+// Traps inside compiled loop nests: each function fails at one op, and the diagnostic (code,
+// message, location) must be the closures' one.
+func.func @divide_by_zero() {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %ten = arith.constant 10 : i32
+  %m = memref.alloc() : memref<4xi32>
+  scf.for %i = %c0 to %c4 step %c1 {
+    %d = arith.index_cast %i : index to i32
+    %q = arith.divsi %ten, %d : i32
+    memref.store %q, %m[%i] : memref<4xi32>
+  }
+  return
+}
+func.func @out_of_bounds() {
+  %m = memref.alloc() : memref<4x3xf32>
+  %one = arith.constant 1.0 : f32
+  affine.for %i = 0 to 4 {
+    affine.for %j = 0 to 4 {
+      affine.store %one, %m[%i, %j] : memref<4x3xf32>
+    }
+  }
+  memref.dealloc %m : memref<4x3xf32>
+  return
+}
+func.func @zero_step() {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %m = memref.alloc() : memref<4xindex>
+  scf.for %i = %c0 to %c4 step %c1 {
+    memref.store %i, %m[%i] : memref<4xindex>
+    %s = arith.subi %c1, %i : index
+    scf.for %j = %c0 to %c4 step %s {
+      memref.store %j, %m[%j] : memref<4xindex>
+    }
+  }
+  return
+}
+func.func @use_after_free() {
+  %m = memref.alloc() : memref<4xf32>
+  %n = memref.alloc() : memref<4xf32>
+  memref.dealloc %m : memref<4xf32>
+  affine.for %i = 0 to 4 {
+    %v = affine.load %m[%i] : memref<4xf32>
+    affine.store %v, %n[%i] : memref<4xf32>
+  }
+  return
+}

@@ -35,7 +35,19 @@ interface Test {
 }
 
 export type DecisionNode =
-  | { readonly kind: "switch"; readonly path: Path; readonly attr: string | undefined; readonly cases: Map<string, DecisionNode>; readonly fallback: DecisionNode }
+  | {
+      readonly kind: "switch";
+      readonly path: Path;
+      readonly attr: string | undefined;
+      readonly cases: Map<string, DecisionNode>;
+      readonly fallback: DecisionNode;
+      /**
+       * Whether every case holds the fallback's variants too: then a lookup follows one branch
+       * only (the case, or the fallback when no case is selected) and reaches one leaf whose list
+       * is already in rank order. Else the lookup follows the case and the fallback and merges.
+       */
+      readonly total: boolean;
+    }
   | { readonly kind: "leaf"; readonly variants: readonly Variant[] };
 
 interface Pending {
@@ -58,23 +70,34 @@ export class MatchAutomaton {
     });
     this.variants = variants;
     this.size = { switches: 0, leaves: 0 };
+    this.copyBudget = 1024 + 8 * variants.length;
     this.root = this.build(variants.map((v) => ({ variant: v, tests: patternTests(v.pattern) })));
   }
 
   /**
-   * The rule variants that may match `op`, best first. A switch sends the op down the case its value
-   * selects and also down the fallback (the variants that do not care), so every variant sits in
-   * exactly one leaf and the tree grows linearly with the rules.
+   * The rule variants that may match `op`, best first. A total switch sends the op down the case
+   * its value selects, or else the fallback; any other switch sends it down both (the fallback
+   * holds the variants that do not care), so a variant sits in one leaf unless a total switch
+   * copied it, and the tree grows linearly with the rules.
    */
   candidates(op: Operation): readonly Variant[] {
+    let node = this.root;
+    // Total switches send the op down one branch: no stack, no merging.
+    while (node.kind === "switch" && node.total) node = selectCase(node, op) ?? node.fallback;
+    if (node.kind === "leaf") return node.variants;
+    return this.collect(node, op);
+  }
+
+  /** The general lookup below a switch that is not total: every branch taken, leaves merged by rank. */
+  private collect(start: DecisionNode, op: Operation): readonly Variant[] {
     const stack = this.stack;
-    stack.length = 0;
-    stack.push(this.root);
+    let sp = 0;
+    stack[sp++] = start;
     let found: readonly Variant[] = noVariants;
-    let merged = false;
+    let merged = 0;
     const buffer = this.buffer;
-    while (stack.length > 0) {
-      const node = stack.pop()!;
+    while (sp > 0) {
+      const node = stack[--sp]!;
       if (node.kind === "leaf") {
         const vs = node.variants;
         if (vs.length === 0) continue;
@@ -82,15 +105,10 @@ export class MatchAutomaton {
           found = vs;
           continue;
         }
-        if (!merged) {
-          buffer.length = 0;
-          for (const v of found) buffer.push(v);
-          merged = true;
-        }
+        if (merged === 0) for (const v of found) buffer[merged++] = v;
         // Insertion by rank: the lists are short and each is sorted already.
         for (const v of vs) {
-          let i = buffer.length;
-          buffer.push(v);
+          let i = merged++;
           while (i > 0 && buffer[i - 1]!.rank > v.rank) {
             buffer[i] = buffer[i - 1]!;
             i--;
@@ -99,20 +117,22 @@ export class MatchAutomaton {
         }
         continue;
       }
-      if (node.fallback !== emptyLeaf) stack.push(node.fallback);
-      const target = opAt(op, node.path);
-      if (target === null) continue;
-      let key: string | undefined;
-      if (node.attr === undefined) key = target.name;
-      else {
-        const a = target.getAttr(node.attr);
-        key = a === undefined ? undefined : attrKey(a);
+      const next = selectCase(node, op);
+      if (node.total) {
+        stack[sp++] = next ?? node.fallback;
+        continue;
       }
-      const next = key === undefined ? undefined : node.cases.get(key);
-      if (next !== undefined) stack.push(next);
+      if (node.fallback !== emptyLeaf) stack[sp++] = node.fallback;
+      if (next !== undefined) stack[sp++] = next;
     }
-    return merged ? buffer : found;
+    if (merged === 0) return found;
+    // Truncating is a slow builtin: only merged lookups, which are rare, pay for it.
+    if (buffer.length !== merged) buffer.length = merged;
+    return buffer;
   }
+
+  /** How many more variant copies total switches may make. */
+  private copyBudget: number;
 
   /** Where merged candidate lists are built; valid until the next call (callers iterate it at once). */
   private readonly buffer: Variant[] = [];
@@ -140,11 +160,29 @@ export class MatchAutomaton {
       if (list === undefined) byName.set(t.value, (list = []));
       list.push({ variant: p.variant, tests: rest });
     }
+    // Copying the fallback's variants into every case makes the switch total (one branch per
+    // lookup). The copies are bounded per switch and per automaton, so the tree stays linear in the
+    // rules: past the bounds a fallback stays shared and lookups merge.
+    const copies = dontCare.length * byName.size;
+    const total = copies <= totalCopiesPerSwitch && this.copyBudget >= copies;
+    if (total) this.copyBudget -= copies;
     const cases = new Map<string, DecisionNode>();
-    for (const [name, list] of byName) cases.set(name, this.build(list));
+    for (const [name, list] of byName) cases.set(name, this.build(total ? [...list, ...dontCare] : list));
     this.size.switches++;
-    return { kind: "switch", path: test.path, attr: test.attr, cases, fallback: this.build(dontCare) };
+    return { kind: "switch", path: test.path, attr: test.attr, cases, fallback: this.build(dontCare), total };
   }
+}
+
+/** The most variant copies one switch makes to become total. */
+const totalCopiesPerSwitch = 512;
+
+/** The branch of a switch the op selects, if any. */
+function selectCase(node: Extract<DecisionNode, { kind: "switch" }>, op: Operation): DecisionNode | undefined {
+  const target = opAt(op, node.path);
+  if (target === null) return undefined;
+  if (node.attr === undefined) return node.cases.get(target.name);
+  const a = target.getAttr(node.attr);
+  return a === undefined ? undefined : node.cases.get(attrKey(a));
 }
 
 /**

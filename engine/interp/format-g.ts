@@ -1,6 +1,9 @@
 // Number formatting as the C runtime prints it: `%g` (std::ostream's default, precision 6) with
 // exact round-half-even on the binary value, `nan`/`inf`, and integers in decimal.
 
+/** Exact powers of ten (10^22 is the largest a double holds exactly). */
+const pow10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
 /** Formats `x` as C's `%.<precision>g`. */
 export function formatG(x: number, precision = 6): string {
   if (x !== x) return "nan";
@@ -9,21 +12,59 @@ export function formatG(x: number, precision = 6): string {
   if (x === 0) return Object.is(x, -0) ? "-0" : "0";
   const negative = x < 0;
   const a = negative ? -x : x;
-  let [digits, exp] = roundedDigits(a, precision);
+  // Integers with at most `precision` digits print as themselves.
+  if (precision <= 15 && a < pow10[precision]! && Number.isInteger(a)) return negative ? `-${a}` : `${a}`;
+  const [digits, exp] = scaledDigits(a, precision) ?? roundedDigits(a, precision);
   let s: string;
   if (exp < -4 || exp >= precision) {
-    const frac = digits.slice(1).replace(/0+$/, "");
+    const frac = trimZeros(digits.slice(1));
     const e = Math.abs(exp);
     s = `${digits[0]}${frac ? `.${frac}` : ""}e${exp < 0 ? "-" : "+"}${e < 10 ? `0${e}` : e}`;
   } else if (exp >= 0) {
     const int = digits.slice(0, exp + 1);
-    const frac = digits.slice(exp + 1).replace(/0+$/, "");
+    const frac = trimZeros(digits.slice(exp + 1));
     s = frac ? `${int}.${frac}` : int;
   } else {
-    digits = `${"0".repeat(-exp - 1)}${digits}`.replace(/0+$/, "");
-    s = `0.${digits}`;
+    s = `0.${trimZeros(`${"0".repeat(-exp - 1)}${digits}`)}`;
   }
   return negative ? `-${s}` : s;
+}
+
+function trimZeros(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 48) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/**
+ * The digits by scaling `a` into [10^(p-1), 10^p) with one correctly rounded multiplication or
+ * division by an exact power of ten (error below 1e-9 of a unit in the last kept digit), or
+ * undefined when that cannot decide the rounding: near a tie, or outside the exact powers.
+ */
+function scaledDigits(a: number, precision: number): [string, number] | undefined {
+  if (precision > 9) return undefined;
+  let exp = Math.floor(Math.log10(a));
+  let scaled = scale(a, precision - 1 - exp);
+  const low = pow10[precision - 1]!;
+  const high = pow10[precision]!;
+  if (scaled === undefined) return undefined;
+  if (scaled >= high) scaled = scale(a, precision - 1 - ++exp);
+  else if (scaled < low) scaled = scale(a, precision - 1 - --exp);
+  if (scaled === undefined || scaled < low || scaled >= high) return undefined;
+  const floor = Math.floor(scaled);
+  const frac = scaled - floor;
+  if (Math.abs(frac - 0.5) < 1e-9) return undefined;
+  let n = frac > 0.5 ? floor + 1 : floor;
+  if (n === high) {
+    n = low;
+    exp++;
+  }
+  return [`${n}`, exp];
+}
+
+function scale(a: number, k: number): number | undefined {
+  if (k >= 0) return k < pow10.length ? a * pow10[k]! : undefined;
+  return -k < pow10.length ? a / pow10[-k]! : undefined;
 }
 
 /** `precision` significant digits of a > 0 and the decimal exponent, rounded half-to-even exactly. */

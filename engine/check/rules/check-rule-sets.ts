@@ -4,6 +4,8 @@
 import { diag } from "../../support/diagnostics.ts";
 import type { RuleSet } from "../../rewrite/sema/rule-set.ts";
 import { CheckContext } from "./context.ts";
+import type { Context } from "../../ir/context.ts";
+import { DEFAULT_DIFFERENTIAL, type DifferentialOptions } from "./differential/differential.ts";
 import { checkConfluence } from "./confluence.ts";
 import { stageResult, type StageName, type StageResult } from "./findings.ts";
 import { checkOverlap } from "./overlap.ts";
@@ -21,19 +23,25 @@ export interface RuleSetReport {
   readonly detail: string;
 }
 
-export async function checkRuleSets(sets: readonly RuleSet[], stages: ReadonlySet<StageName>): Promise<RuleSetReport[]> {
+export interface CheckOptions {
+  /** The context the sets were compiled in; without it, rules z3 cannot encode are not tested. */
+  readonly ctx?: Context;
+  readonly differential?: DifferentialOptions;
+}
+
+export async function checkRuleSets(sets: readonly RuleSet[], stages: ReadonlySet<StageName>, options: CheckOptions = {}): Promise<RuleSetReport[]> {
   const needsSmt = stages.has("overlap") || stages.has("confluence") || stages.has("soundness");
   const smt = needsSmt ? await Smt.load() : undefined;
   try {
     const out: RuleSetReport[] = [];
-    for (const set of sets) out.push(await checkRuleSet(set, stages, smt));
+    for (const set of sets) out.push(await checkRuleSet(set, stages, smt, options));
     return out;
   } finally {
     if (smt instanceof Smt) await smt.close();
   }
 }
 
-async function checkRuleSet(set: RuleSet, stages: ReadonlySet<StageName>, smt: Smt | string | undefined): Promise<RuleSetReport> {
+async function checkRuleSet(set: RuleSet, stages: ReadonlySet<StageName>, smt: Smt | string | undefined, options: CheckOptions): Promise<RuleSetReport> {
   const start = Date.now();
   const terms = ruleTerms(set);
   const results: StageResult[] = [];
@@ -46,7 +54,8 @@ async function checkRuleSet(set: RuleSet, stages: ReadonlySet<StageName>, smt: S
     terminates = t.proved;
     if (stages.has("termination")) results.push(t.result);
   }
-  const cx = smt instanceof Smt ? new CheckContext(set, terms, smt) : undefined;
+  const ir = options.ctx ? { ctx: options.ctx, differential: options.differential ?? DEFAULT_DIFFERENTIAL } : undefined;
+  const cx = smt instanceof Smt ? new CheckContext(set, terms, smt, ir) : undefined;
   const noSmt = (stage: StageName) =>
     stageResult(stage, set.name, [`skipped: ${typeof smt === "string" ? smt : "no solver"}`], [diag("PRR9003", `stage '${stage}' needs z3: ${String(smt)}`, undefined)]);
   if (stages.has("overlap")) results.unshift(cx ? await checkOverlap(cx) : noSmt("overlap"));

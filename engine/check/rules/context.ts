@@ -12,18 +12,28 @@ import { integerLiteral, type RuleTerms } from "./rule-terms.ts";
 import { applySubst } from "../trs/substitution.ts";
 import type { B, Smt } from "./smt.ts";
 import { Constraints } from "./symbolic.ts";
+import type { Context } from "../../ir/context.ts";
+import type { DifferentialOptions } from "./differential/differential.ts";
+
+/** The IR context the rule set was compiled in: differential testing parses instances in it. */
+export interface IrContext {
+  readonly ctx: Context;
+  readonly differential: DifferentialOptions;
+}
 
 export class CheckContext {
   readonly set: RuleSet;
   readonly terms: RuleTerms;
   readonly smt: Smt;
   readonly rw: SymbolicRewriter;
+  readonly ir: IrContext | undefined;
 
-  constructor(set: RuleSet, terms: RuleTerms, smt: Smt) {
+  constructor(set: RuleSet, terms: RuleTerms, smt: Smt, ir?: IrContext) {
     this.set = set;
     this.terms = terms;
     this.smt = smt;
     this.rw = new SymbolicRewriter(terms);
+    this.ir = ir;
   }
 
   constraints(roots: readonly Term[]): Constraints {

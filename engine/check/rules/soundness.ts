@@ -1,8 +1,8 @@
 // Stage 4 (`--verify`), soundness: for each rule over scalar integer ops, z3 proves that the
 // rewrite equals the pattern wherever the guards hold and the pattern is defined (undefined
 // behaviour and poison on the left may be refined), at every width choice; a wrong rule gets a
-// counterexample. Float rules are checked in IEEE arithmetic (float-smt.ts); rules over tensor
-// ops are listed as not verified.
+// counterexample. Float rules are checked in IEEE arithmetic (float-smt.ts); rules z3 cannot
+// encode (tensors, natives, regions) are tested against the reference interpreter (differential/).
 import { diag, type Diagnostic } from "../../support/diagnostics.ts";
 import type { Rule } from "../../rewrite/rule.ts";
 import { NotEncodable } from "./expr-smt.ts";
@@ -13,6 +13,7 @@ import { LONG_QUERY_TIMEOUT_MS, modelValue, type Z3Model } from "./smt.ts";
 import { stageResult, type StageResult } from "./findings.ts";
 import type { CheckContext } from "./context.ts";
 import { FLOAT_FORMATS, floatCounterexampleQuery, isFloatRule } from "./float-smt.ts";
+import { testRule } from "./differential/differential.ts";
 
 /** Width configurations tried per rule (casts multiply them). */
 const MAX_CONFIGURATIONS = 48;
@@ -26,6 +27,7 @@ export async function checkSoundness(cx: CheckContext): Promise<StageResult> {
   let proved = 0;
   let undecided = 0;
   const notVerified: string[] = [];
+  const tested: string[] = [];
   for (const rule of cx.set.rules) {
     const variant = first.get(rule);
     const outcome: Outcome = variant ? await verifyRule(cx, variant) : { kind: "not-verified", reason: "no term form" };
@@ -34,11 +36,26 @@ export async function checkSoundness(cx: CheckContext): Promise<StageResult> {
     else if (outcome.kind === "unknown") {
       undecided++;
       diagnostics.push(diag("PRR3207", `rule '${rule.name}' could not be verified: ${outcome.reason}`, rule.span, [], "warning"));
-    } else notVerified.push(`${rule.name} (${outcome.reason})`);
+    } else if (cx.ir === undefined) notVerified.push(`${rule.name} (${outcome.reason})`);
+    else {
+      const t = testRule(cx.ir.ctx, cx.set, rule, cx.ir.differential);
+      if (t.kind === "tested") tested.push(`${rule.name} (${t.instances} instance${t.instances === 1 ? "" : "s"}, ${t.inputs} runs)`);
+      else if (t.kind === "wrong") diagnostics.push(diag("PRR3206", `rule '${rule.name}' is wrong (differential testing): ${t.message}`, rule.span, [...t.notes]));
+      else {
+        undecided++;
+        diagnostics.push(diag("PRR3207", `rule '${rule.name}' could not be verified: no SMT semantics (${outcome.reason}) and not tested: ${t.reason}`, rule.span, [], "warning"));
+      }
+    }
   }
   const lines = [`${proved} rule${proved === 1 ? "" : "s"} proved equal to their pattern (SMT: bit-vectors at i1, i8, i32, i64 and cast widths; IEEE f16, f32, f64)`];
+  if (tested.length) {
+    const d = cx.ir!.differential;
+    lines.push(
+      `${tested.length} rule${tested.length === 1 ? "" : "s"} without SMT semantics tested against the reference interpreter (instances: inline test inputs and ${d.variants} variants of each; ${d.inputs} pseudo-random argument sets each; results and memrefs equal bit for bit, NaNs alike, -0.0 ≠ +0.0): ${tested.join(", ")}`,
+    );
+  }
   if (undecided) lines.push(`${undecided} undecided`);
-  if (notVerified.length) lines.push(`not verified (no SMT semantics): ${notVerified.join(", ")}`);
+  if (notVerified.length) lines.push(`not verified (no SMT semantics, and no IR context for differential testing): ${notVerified.join(", ")}`);
   return stageResult("soundness", cx.set.name, lines, diagnostics, undecided > 0);
 }
 

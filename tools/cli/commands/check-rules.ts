@@ -30,7 +30,7 @@ export async function checkRuleFiles(files: readonly string[], options: RuleChec
   if (library.diagnostics.length > 0) return fail(library.diagnostics, options, io);
   const own = files.length === 0 ? sets : sets.filter((s) => definedIn(s, named));
   const { check, partOf } = outermostSets(own);
-  const reports = await checkRuleSets(check, options.stages);
+  const reports = await checkRuleSets(check, options.stages, { ctx: library.ctx });
   const ok = reports.every((r) => r.stages.every((s) => s.verdict === "pass"));
   if (options.json) io.stdout(`${JSON.stringify(toJson(reports, partOf, ok), null, 2)}\n`);
   else print(reports, partOf, io);

@@ -37,43 +37,49 @@ function memrefArg(args: readonly RuntimeValue[], name: string): ShapedValue {
 
 /** The memref's data as printMemRef writes it (nested brackets; see RunnerUtils.h MemRefDataPrinter). */
 export function formatMemrefData(m: ShapedValue, element: ElementPrinter): string {
-  const parts: string[] = [];
   const data = m.data as unknown as ArrayLike<number | bigint>;
   const rank = m.rank;
-  const space = (n: number) => {
-    if (n > 0) parts.push(" ".repeat(n));
+  const shape = m.shape;
+  const strides = m.strides;
+  // Runs of equal elements are common (constants, fills): the last one's text is reused.
+  let last: number | bigint | undefined;
+  let lastText = "";
+  const text = (x: number | bigint): string => {
+    if (Object.is(x, last)) return lastText;
+    last = x;
+    return (lastText = element(x));
   };
+  let out = "";
   const print = (dim: number, offset: number, axis: number): void => {
     if (dim === 0) {
-      parts.push(element(data[offset]!));
+      out += text(data[offset]!);
       return;
     }
-    const size = m.shape[axis]!;
-    const stride = m.strides[axis]!;
-    parts.push("[");
+    const size = shape[axis]!;
+    const stride = strides[axis]!;
+    const pad = " ".repeat(rank - dim + 1);
     if (size === 0) {
-      parts.push("]");
+      out += "[]";
+      return;
+    }
+    out += "[";
+    if (dim === 1) {
+      out += text(data[offset]!);
+      for (let i = 1; i < size; i++) out += `, ${pad}${text(data[offset + i * stride]!)}`;
+      out += "]";
       return;
     }
     print(dim - 1, offset, axis + 1);
-    if (size <= 1) {
-      parts.push("]");
-      return;
-    }
-    parts.push(dim > 1 ? ", \n" : ", ");
-    for (let i = 1; i + 1 < size; i++) {
-      space(rank - dim + 1);
+    for (let i = 1; i < size; i++) {
+      out += `, \n${pad}`;
       print(dim - 1, offset + i * stride, axis + 1);
-      parts.push(dim > 1 ? ", \n" : ", ");
     }
-    space(rank - dim + 1);
-    print(dim - 1, offset + (size - 1) * stride, axis + 1);
-    parts.push("]");
+    out += "]";
   };
-  if (rank === 0) parts.push("[");
+  if (rank === 0) out += "[";
   print(rank, m.offset, 0);
-  if (rank === 0) parts.push("]");
-  return parts.join("");
+  if (rank === 0) out += "]";
+  return out;
 }
 
 function printMemref(prefix: string, element: ElementPrinter): RuntimeFunction {

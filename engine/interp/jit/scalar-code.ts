@@ -45,6 +45,42 @@ const floatCompare: ((a: string, b: string) => string)[] = [
 /** arith.cmpi signed predicates (eq ne slt sle sgt sge). */
 const intCompare = ["===", "!==", "<", "<=", ">", ">="];
 
+/** The value of an operand defined by an integer arith.constant, else undefined. */
+function constantOperand(op: Operation, i: number): number | undefined {
+  const def = op.operand(i).definingOp;
+  const v = def?.name === "arith.constant" ? def.getAttr("value") : undefined;
+  return v instanceof IntegerAttr ? Number(v.value) : undefined;
+}
+
+/**
+ * Integer division and remainder by a constant that cannot trap (not 0, and not -1 for signed
+ * i32 division), as ops/int-ops.ts computes them for index and i32.
+ */
+function divisionByConstant(op: Operation, a: string, b: string, k: ElementKind): string | undefined {
+  const raw = constantOperand(op, 1);
+  if (raw === undefined || (k.name !== "index" && k.name !== "i32")) return undefined;
+  const index = k.name === "index";
+  const d = index ? raw : raw | 0;
+  if (d === 0) return undefined;
+  const wrap = (x: string) => (index ? x : `(${x} | 0)`);
+  const u = (x: string) => (index ? x : `(${x} >>> 0)`);
+  switch (op.name) {
+    case "arith.remsi":
+      return wrap(`${a} % ${b}`);
+    case "arith.remui":
+      return wrap(`${u(a)} % ${u(b)}`);
+    case "arith.divui":
+      return wrap(`Math.trunc(${u(a)} / ${u(b)})`);
+    case "arith.divsi":
+      return d === -1 && !index ? undefined : wrap(`Math.trunc(${a} / ${b})`);
+    case "arith.floordivsi":
+      return d === -1 && !index ? undefined : wrap(`Math.floor(${a} / ${b})`);
+    case "arith.ceildivsi":
+      return d === -1 && !index ? undefined : wrap(`Math.ceil(${a} / ${b})`);
+  }
+  return undefined;
+}
+
 function predicate(op: Operation): number {
   const p = op.getAttr("predicate");
   return p instanceof IntegerAttr ? Number(p.value) : -1;
@@ -76,6 +112,8 @@ export function inlineScalar(op: Operation, args: readonly string[], k: ElementK
     const cmp = intCompare[predicate(op)];
     return cmp !== undefined && from !== undefined && !from.isBig ? `(${a} ${cmp} ${b} ? 1 : 0)` : undefined;
   }
+  const division = args.length === 2 ? divisionByConstant(op, a, b, k) : undefined;
+  if (division !== undefined) return division;
   if (k.name === "index") {
     if (name === "arith.addi") return `(${a} + ${b})`;
     if (name === "arith.subi") return `(${a} - ${b})`;

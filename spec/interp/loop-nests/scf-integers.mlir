@@ -44,5 +44,45 @@ func.func @main() {
   %bf = arith.extf %r#3 : bf16 to f32
   vector.print %bf : f32
   vector.print %r#4 : index
+  call @divisions() : () -> ()
+  return
+}
+// Division and remainder by constants (inlined) and by a variable (the helper) over i32 and index.
+func.func @divisions() {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c20 = arith.constant 20 : index
+  %c7 = arith.constant 7 : index
+  %m7 = arith.constant -7 : i32
+  %p5 = arith.constant 5 : i32
+  %init = arith.constant 0 : i32
+  %base = arith.constant -40 : i32
+  %r:2 = scf.for %i = %c0 to %c20 step %c1 iter_args(%acc = %init, %iacc = %c0) -> (i32, index) {
+    %ii = arith.index_cast %i : index to i32
+    %x = arith.muli %ii, %p5 : i32
+    %y = arith.addi %x, %base : i32
+    %a = arith.remsi %y, %m7 : i32
+    %b = arith.divsi %y, %m7 : i32
+    %c = arith.remui %y, %p5 : i32
+    %d = arith.divui %y, %p5 : i32
+    %e = arith.floordivsi %y, %m7 : i32
+    %f = arith.ceildivsi %y, %p5 : i32
+    %g = arith.addi %ii, %p5 : i32
+    %h = arith.divsi %y, %g : i32
+    %s1 = arith.addi %a, %b : i32
+    %s2 = arith.xori %c, %d : i32
+    %s3 = arith.addi %e, %f : i32
+    %s4 = arith.addi %s1, %s2 : i32
+    %s5 = arith.addi %s3, %h : i32
+    %s6 = arith.addi %s4, %s5 : i32
+    %t = arith.addi %acc, %s6 : i32
+    %q = arith.remui %i, %c7 : index
+    %w = arith.floordivsi %i, %c7 : index
+    %v = arith.addi %q, %w : index
+    %u = arith.addi %iacc, %v : index
+    scf.yield %t, %u : i32, index
+  }
+  vector.print %r#0 : i32
+  vector.print %r#1 : index
   return
 }

@@ -1,18 +1,21 @@
 #!/usr/bin/env node
-// The `prr` executable: a thin shim over `main(argv, io)`.
-import { setFlagsFromString } from "node:v8";
+// The `prr` executable: a thin shim over `main(argv, io)`, which first gives large IR runs a young
+// generation sized to their input (heap-sizing.ts).
 import { main } from "./main.ts";
-
-// IR objects live until the end of a run: a larger young generation saves most scavenges.
-setFlagsFromString("--max-semi-space-size=32");
 import { processIo } from "./io.ts";
+import { rerunWithSemiSpace, semiSpaceMiB } from "./heap-sizing.ts";
 
-main(process.argv.slice(2), processIo()).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`prr: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    process.exitCode = 70;
-  },
-);
+const argv = process.argv.slice(2);
+const mib = semiSpaceMiB(argv);
+const rerun = mib === undefined ? undefined : rerunWithSemiSpace(mib);
+if (rerun !== undefined) process.exitCode = rerun;
+else
+  main(argv, processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`prr: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );

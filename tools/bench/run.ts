@@ -1,12 +1,13 @@
 // `npm run bench`: runs the benchmark sections in order and prints each one's report.
 // Usage: node dist/tools/bench/run.js [SECTION...] [--option ...]; options go to every section
-// (`opt`: --runs N, --ops N, --big-ops N, --big-runs N, --keep; `run`: --all, --only=NAME). A new benchmark is one more
+// (`opt`: --runs N, --ops N, --big-ops N, --big-runs N, --keep; `check`: --runs N; `run`: --all, --only=NAME). A new benchmark is one more
 // BenchSection in `sections`.
 import { optBench } from "./opt.ts";
 import { trsBench } from "./trs.ts";
 import { runBench } from "./run-models.ts";
 import { canonicalizeBench } from "./canonicalize.ts";
 import { ruleScalingBench } from "./rule-scaling.ts";
+import { checkRulesBench } from "./check-rules.ts";
 
 export interface BenchSection {
   /** The name that selects it on the command line. */
@@ -16,7 +17,7 @@ export interface BenchSection {
   run(args: readonly string[]): Promise<void> | void;
 }
 
-const sections: readonly BenchSection[] = [optBench, canonicalizeBench, ruleScalingBench, trsBench, runBench];
+const sections: readonly BenchSection[] = [optBench, canonicalizeBench, ruleScalingBench, trsBench, checkRulesBench, runBench];
 
 async function main(argv: readonly string[]): Promise<number> {
   const names = argv.filter((a, i) => !a.startsWith("-") && !(argv[i - 1]?.startsWith("--") && /^\d+$/.test(a)));

@@ -9,6 +9,7 @@ import { ShapedType } from "../../ir/types.ts";
 import { kindOf } from "../elements.ts";
 import { scalarFunctions } from "../ops/elementwise.ts";
 import { intAttr } from "../ops/attr-helpers.ts";
+import { inlineScalar } from "./scalar-code.ts";
 
 export interface BodyCode {
   /** Statements computing every op of the body. */
@@ -22,23 +23,6 @@ export interface BodyCode {
   /** Functions the code calls as `H[i]`. */
   readonly helpers: unknown[];
 }
-
-const inlineFloat: Record<string, (a: string, b: string) => string> = {
-  "arith.addf": (a, b) => `${a} + ${b}`,
-  "arith.subf": (a, b) => `${a} - ${b}`,
-  "arith.mulf": (a, b) => `${a} * ${b}`,
-  "arith.divf": (a, b) => `${a} / ${b}`,
-  "arith.maximumf": (a, b) => `Math.max(${a}, ${b})`,
-  "arith.minimumf": (a, b) => `Math.min(${a}, ${b})`,
-};
-const inlineUnary: Record<string, string> = {
-  "arith.negf": "-",
-  "math.exp": "Math.exp",
-  "math.sqrt": "Math.sqrt",
-  "math.tanh": "Math.tanh",
-  "math.absf": "Math.abs",
-  "math.log": "Math.log",
-};
 
 /**
  * The code of `block`'s ops, with `names` giving the JS names of block arguments; `index(d)` names
@@ -101,8 +85,6 @@ export function bodyCode(block: Block, names: Map<Value, string>, index: (d: num
     if (k === undefined || k.isBig || r.type instanceof ShapedType) return undefined;
     const args = op.operands.map((o) => nameOf(o.value));
     if (args.some((a) => a === undefined)) return undefined;
-    const [a, b] = args as [string, string];
-    const round = k.name === "f32" ? "Math.fround" : k.name === "f64" ? "" : k.isFloat ? helper(k.norm) : "";
     const out = `v${counter++}`;
     names.set(r, out);
     let expr: string | undefined;
@@ -114,19 +96,8 @@ export function bodyCode(block: Block, names: Map<Value, string>, index: (d: num
     } else if (op.name === "linalg.index") {
       expr = index(intAttr(op.getAttr("dim")));
       if (expr === undefined) return undefined;
-    } else if (k.isFloat && inlineFloat[op.name] && args.length === 2) {
-      expr = `${round}(${inlineFloat[op.name]!(a, b)})`;
-    } else if (k.isFloat && inlineUnary[op.name] && args.length === 1) {
-      expr = `${round}(${inlineUnary[op.name]}(${a}))`;
-    } else if (op.name === "arith.select") {
-      expr = `(${a} ? ${b} : ${args[2]})`;
-    } else if (k.name === "index" && op.name === "arith.addi") expr = `${a} + ${b}`;
-    else if (k.name === "index" && op.name === "arith.subi") expr = `${a} - ${b}`;
-    else if (k.name === "index" && op.name === "arith.muli") expr = `${a} * ${b}`;
-    else if (k.name === "i32" && op.name === "arith.addi") expr = `(${a} + ${b}) | 0`;
-    else if (k.name === "i32" && op.name === "arith.subi") expr = `(${a} - ${b}) | 0`;
-    else if (k.name === "i32" && op.name === "arith.muli") expr = `Math.imul(${a}, ${b})`;
-    else {
+    } else expr = inlineScalar(op, args as string[], k, () => helper(k.norm));
+    if (expr === undefined) {
       const f = scalarFunctions.get(op);
       if (f === undefined) return undefined;
       expr = `${helper(f)}(${args.join(", ")})`;

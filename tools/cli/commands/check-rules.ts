@@ -8,12 +8,14 @@ import { builtinRegistry } from "../../../engine/rewrite/builtins.ts";
 import { diag, diagnosticToJson, formatDiagnostic, type Diagnostic } from "../../../engine/support/diagnostics.ts";
 import { checkRuleSets, outermostSets, type RuleSetReport } from "../../../engine/check/rules/check-rule-sets.ts";
 import type { StageName } from "../../../engine/check/rules/findings.ts";
+import type { DifferentialOptions } from "../../../engine/check/rules/differential/differential.ts";
 import type { RuleSet } from "../../../engine/rewrite/sema/rule-set.ts";
 import * as path from "node:path";
 
 export interface RuleCheckOptions {
   readonly json: boolean;
   readonly stages: ReadonlySet<StageName>;
+  readonly differential?: DifferentialOptions;
 }
 
 export async function checkRuleFiles(files: readonly string[], options: RuleCheckOptions, io: Io): Promise<number> {
@@ -30,7 +32,7 @@ export async function checkRuleFiles(files: readonly string[], options: RuleChec
   if (library.diagnostics.length > 0) return fail(library.diagnostics, options, io);
   const own = files.length === 0 ? sets : sets.filter((s) => definedIn(s, named));
   const { check, partOf } = outermostSets(own);
-  const reports = await checkRuleSets(check, options.stages, { ctx: library.ctx });
+  const reports = await checkRuleSets(check, options.stages, { ctx: library.ctx, differential: options.differential });
   const ok = reports.every((r) => r.stages.every((s) => s.verdict === "pass"));
   if (options.json) io.stdout(`${JSON.stringify(toJson(reports, partOf, ok), null, 2)}\n`);
   else print(reports, partOf, io);

@@ -9,25 +9,32 @@ export function walkPreOrder(op: Operation, visit: (op: Operation) => WalkContro
   const r = visit(op);
   if (r === false) return false;
   if (r === "skip") return true;
-  for (const region of op.regions)
-    for (const block of region.blocks)
-      for (let o = block.first; o !== null; ) {
+  // Index loops: most ops have the shared frozen empty region list, which for-of iterates slowly.
+  const regions = op.regions;
+  for (let i = 0; i < regions.length; i++) {
+    const blocks = regions[i]!.blocks;
+    for (let j = 0; j < blocks.length; j++)
+      for (let o = blocks[j]!.first; o !== null; ) {
         const next = o.next;
         if (!walkPreOrder(o, visit)) return false;
         o = next;
       }
+  }
   return true;
 }
 
 /** Visits everything nested in `op`, then `op`: children before parents (MLIR's default walk). */
 export function walkPostOrder(op: Operation, visit: (op: Operation) => WalkControl): boolean {
-  for (const region of op.regions)
-    for (const block of region.blocks)
-      for (let o = block.first; o !== null; ) {
+  const regions = op.regions;
+  for (let i = 0; i < regions.length; i++) {
+    const blocks = regions[i]!.blocks;
+    for (let j = 0; j < blocks.length; j++)
+      for (let o = blocks[j]!.first; o !== null; ) {
         const next = o.next;
         if (!walkPostOrder(o, visit)) return false;
         o = next;
       }
+  }
   return visit(op) !== false;
 }
 

@@ -316,6 +316,29 @@ export interface Applied {
 
 /** Applies a matched rule; undefined when an attribute computation or a native rewrite declined. */
 export function applyRule(rule: Rule, env: Binding[], root: Operation, rw: Rewriter): Applied | undefined {
+  const forwarded = forwardedValue(rule, env, root);
+  if (forwarded !== undefined) {
+    // `=> x` with x a matched value of the root's type: the most common rewrite, done directly.
+    const replacement = [forwarded];
+    rw.replaceOp(root, replacement);
+    return { inserted: noOps, replacement };
+  }
   const a = new Application(rule, env, root, rw);
   return a.run() ? { inserted: a.inserted, replacement: a.replacement } : undefined;
+}
+
+const noOps: readonly Operation[] = Object.freeze([]);
+
+/**
+ * The value a rule of the form `=> x` replaces its single-result root with, when it can do so
+ * without building anything; undefined for every other rewrite (and for the error cases, which the
+ * general path reports).
+ */
+function forwardedValue(rule: Rule, env: Binding[], root: Operation): Value | undefined {
+  const r = rule.rewrite.result;
+  if (r === undefined || r.kind !== "value" || r.varKind !== "value" || r.index !== undefined || rule.rewrite.statements.length > 0) return undefined;
+  const v = env[r.slot] as Value | undefined;
+  if (v === undefined || root.results.length !== 1) return undefined;
+  const result = root.results[0]!;
+  return v !== result && v.type === result.type ? v : undefined;
 }

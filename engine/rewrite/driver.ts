@@ -73,7 +73,8 @@ export class GreedyDriver implements RewriteListener {
   // ----- listener -----
 
   opInserted(op: Operation): void {
-    walkPreOrder(op, (o) => this.add(o));
+    if (op.regions.length === 0) this.add(op);
+    else walkPreOrder(op, (o) => this.add(o));
   }
   opErased(op: Operation): void {
     // An erased op stays in the worklist; it is skipped when popped (it has no parent block).

@@ -62,9 +62,11 @@ export class Rewriter {
   /** Erases an op whose results are unused, and everything nested in it. */
   eraseOp(op: Operation): void {
     this.changes++;
-    walkPostOrder(op, (o) => {
-      this.listener?.opErased(o);
-    });
+    const listener = this.listener;
+    if (listener !== undefined) {
+      if (op.regions.length === 0) listener.opErased(op);
+      else walkPostOrder(op, (o) => listener.opErased(o));
+    }
     op.erase();
   }
 

@@ -68,6 +68,14 @@ function canonicalizeWithPrr(inputs: readonly Input[]): string[] {
   });
 }
 
+/**
+ * Inline tests where mlir-opt-22 leaves fewer ops because it rewrites unsoundly, and prr keeps the
+ * op on purpose: the test's name and why.
+ */
+const unsoundInMlir: Record<string, string> = {
+  "tosa.prr:add_zero_float_kept": "TOSA's AddOp fold returns x for x + splat(0.0), which is wrong for x = -0.0 (-0.0 + 0.0 is +0.0); prr check --verify finds it",
+};
+
 describe.skipIf(mlirOpt === undefined)("canonicalize against mlir-opt-22 --canonicalize", () => {
   it("inline test inputs: valid for mlir-opt-22, and no more ops than its canonicalize leaves", () => {
     const inputs = inlineInputs();
@@ -81,7 +89,10 @@ describe.skipIf(mlirOpt === undefined)("canonicalize against mlir-opt-22 --canon
       expect(v.ok, `${input.name}: mlir-opt-22 rejects prr's output: ${v.ok ? "" : v.error}`).toBe(true);
       const t = theirs[k]!;
       expect(t.ok, input.name).toBe(true);
-      if (t.ok && countOps(ours[k]!) > countOps(t.output)) worse.push(`${input.name}: prr ${countOps(ours[k]!)} ops, mlir-opt-22 ${countOps(t.output)}`);
+      if (t.ok && countOps(ours[k]!) > countOps(t.output) && unsoundInMlir[input.name] === undefined)
+        worse.push(`${input.name}: prr ${countOps(ours[k]!)} ops, mlir-opt-22 ${countOps(t.output)}`);
+      // An exception stays only while MLIR still does the unsound rewrite.
+      if (unsoundInMlir[input.name] !== undefined) expect(t.ok && countOps(t.output) < countOps(ours[k]!), `${input.name}: no longer rewritten by mlir-opt-22; drop the exception`).toBe(true);
     });
     expect(worse).toEqual([]);
   });

@@ -49,6 +49,7 @@ describe("loop nests compiled to JavaScript", () => {
   const traps: [string, string][] = [
     ["divide_by_zero", "PRR6003"],
     ["out_of_bounds", "PRR6002"],
+    ["out_of_bounds_computed", "PRR6002"],
     ["zero_step", "PRR6001"],
     ["use_after_free", "PRR6008"],
   ];

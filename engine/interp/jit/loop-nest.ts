@@ -49,7 +49,13 @@ export function compileNest(op: Operation, c: FunctionCompiler): GeneratedNest |
   const outs = op.results.map((r) => e.value(r));
   if (outs.some((o) => o === undefined)) return undefined;
   const write = op.results.map((r, i) => `regs[${c.slot(r)}] = ${outs[i]};`);
-  const source = [affinePrelude, "return function loopNest(regs) {", ...e.entry, ...e.lines, ...write, "return true;", "};"].join("\n");
+  const version = (checked: boolean) => [...e.lines.flatMap((l) => (typeof l === "string" ? [l] : checked ? [l.check] : [])), ...write];
+  // Two versions when some checks were proven at entry: without them, and with all of them.
+  const body =
+    e.proofs.length === 0
+      ? version(true)
+      : [`if (${[...new Set(e.proofs)].map((p) => `(${p})`).join(" && ")}) {`, ...version(false), "} else {", ...version(true), "}"];
+  const source = [affinePrelude, "return function loopNest(regs) {", ...e.entry, ...body, "return true;", "};"].join("\n");
   const make = new Function("H", "ops", "ShapedValue", "fail", "outOfBounds", "atOp", source) as (...xs: unknown[]) => GeneratedNest;
   return make(e.helpers, e.ops, ShapedValue, fail, outOfBounds, atOp);
 }

@@ -2,9 +2,10 @@
 // locals), scf.if and affine.if (results assigned in both branches), affine.apply/min/max.
 import type { Operation } from "../../ir/operation.ts";
 import type { Region } from "../../ir/block.ts";
+import type { AffineMap } from "../../ir/affine.ts";
 import { AffineMapAttr, IntegerAttr, IntegerSetAttr } from "../../ir/attributes.ts";
 import { kindOf } from "../elements.ts";
-import { affineBound, affineExpr } from "./affine-code.ts";
+import { affineBound, affineExpr, affineRange, type Range } from "./affine-code.ts";
 import { defineNestOps, type NestEmitter } from "./nest-emitter.ts";
 
 function segments(op: Operation): number[] | undefined {
@@ -29,8 +30,11 @@ function regionInto(e: NestEmitter, r: Region, outs: readonly string[]): boolean
   return true;
 }
 
-/** A counted loop: `iv` from lo below hi by step, carrying `inits` through the body's iter_args. */
-function countedLoop(op: Operation, e: NestEmitter, lo: string, hi: string, step: string, inits: readonly string[]): boolean {
+/**
+ * A counted loop: `iv` from lo below hi by step, carrying `inits` through the body's iter_args;
+ * `ivRange` bounds the induction variable whenever the body runs.
+ */
+function countedLoop(op: Operation, e: NestEmitter, lo: string, hi: string, step: string, inits: readonly string[], ivRange: Range | undefined): boolean {
   const body = op.regions[0]!.blocks[0];
   if (body === undefined || op.regions[0]!.blocks.length !== 1) return false;
   const [ivArg, ...iterArgs] = body.arguments;
@@ -40,7 +44,7 @@ function countedLoop(op: Operation, e: NestEmitter, lo: string, hi: string, step
   const hiName = e.fresh("h");
   if (carried.length > 0) e.lines.push(`let ${carried.map((r, i) => `${r} = ${inits[i]}`).join(", ")};`);
   e.lines.push(`const ${hiName} = ${hi};`, `for (let ${iv} = ${lo}; ${iv} < ${hiName}; ${iv} += ${step}) {`);
-  e.define(ivArg, iv);
+  e.define(ivArg, iv, ivRange);
   iterArgs.forEach((a, i) => e.define(a, carried[i]!));
   if (!regionInto(e, op.regions[0]!, carried)) return false;
   e.lines.push("}");
@@ -59,7 +63,9 @@ function scfFor(op: Operation, e: NestEmitter): boolean {
     `const ${lo} = ${lb};`,
     `if (${step} <= 0) fail(ops[${e.opIndex(op)}], "PRR6001", "scf.for step must be positive, got " + ${step});`,
   );
-  return countedLoop(op, e, lo, ub, step, inits);
+  const lr = e.range(lb);
+  const ur = e.range(ub);
+  return countedLoop(op, e, lo, ub, step, inits, lr && ur && { lo: lr.lo, hi: `(${ur.hi} - 1)` });
 }
 
 function affineFor(op: Operation, e: NestEmitter): boolean {
@@ -73,7 +79,25 @@ function affineFor(op: Operation, e: NestEmitter): boolean {
   const [nl, nu] = seg as [number, number];
   const hi = affineBound(ubMap.map, ins.slice(nl, nl + nu), false);
   const lo = affineBound(lbMap.map, ins.slice(0, nl), true);
-  return countedLoop(op, e, lo, hi, `${Number(step.value)}`, ins.slice(nl + nu));
+  const los = mapRanges(e, lbMap.map, ins.slice(0, nl));
+  const his = mapRanges(e, ubMap.map, ins.slice(nl, nl + nu));
+  const ivRange =
+    los.length > 0 && his.length > 0 && los.every((r) => r !== undefined) && his.every((r) => r !== undefined)
+      ? { lo: extreme("max", los.map((r) => r!.lo)), hi: `(${extreme("min", his.map((r) => r!.hi))} - 1)` }
+      : undefined;
+  return countedLoop(op, e, lo, hi, `${Number(step.value)}`, ins.slice(nl + nu), ivRange);
+}
+
+function extreme(f: "min" | "max", xs: readonly string[]): string {
+  return xs.length === 1 ? xs[0]! : `Math.${f}(${xs.join(", ")})`;
+}
+
+/** The ranges of a map's results over named operands (dims then symbols). */
+function mapRanges(e: NestEmitter, map: AffineMap, operands: readonly string[]): (Range | undefined)[] {
+  const rs = operands.map((x) => e.range(x));
+  const dims = rs.slice(0, map.numDims);
+  const syms = rs.slice(map.numDims);
+  return map.results.map((x) => affineRange(x, dims, syms));
 }
 
 /** An if with `cond` choosing the then region (results assigned in both branches). */
@@ -92,7 +116,7 @@ function conditional(op: Operation, e: NestEmitter, cond: string): boolean {
   return true;
 }
 
-function mapResult(op: Operation, e: NestEmitter, pick: (xs: string[]) => string): boolean {
+function mapResult(op: Operation, e: NestEmitter, pick: (xs: string[]) => string, range: (rs: Range[]) => Range): boolean {
   const map = op.getAttr("map");
   const ins = e.values(op.operands.map((o) => o.value));
   if (!(map instanceof AffineMapAttr) || ins === undefined) return false;
@@ -100,7 +124,8 @@ function mapResult(op: Operation, e: NestEmitter, pick: (xs: string[]) => string
   const syms = ins.slice(map.map.numDims);
   const out = e.fresh();
   e.lines.push(`const ${out} = ${pick(map.map.results.map((x) => affineExpr(x, dims, syms)))};`);
-  e.define(op.result(0), out);
+  const rs = mapRanges(e, map.map, ins);
+  e.define(op.result(0), out, rs.length > 0 && rs.every((r) => r !== undefined) ? range(rs as Range[]) : undefined);
   return true;
 }
 
@@ -121,7 +146,19 @@ defineNestOps({
     const holds = s.constraints.map((x, i) => `${affineExpr(x, dims, syms)} ${s.eqFlags[i] ? "=== 0" : ">= 0"}`);
     return conditional(op, e, holds.length > 0 ? holds.join(" && ") : "true");
   },
-  "affine.apply": (op, e) => mapResult(op, e, (xs) => xs[0] ?? "0"),
-  "affine.min": (op, e) => mapResult(op, e, (xs) => (xs.length === 1 ? xs[0]! : `Math.min(${xs.join(", ")})`)),
-  "affine.max": (op, e) => mapResult(op, e, (xs) => (xs.length === 1 ? xs[0]! : `Math.max(${xs.join(", ")})`)),
+  "affine.apply": (op, e) => mapResult(op, e, (xs) => xs[0] ?? "0", (rs) => rs[0]!),
+  "affine.min": (op, e) =>
+    mapResult(
+      op,
+      e,
+      (xs) => (xs.length === 1 ? xs[0]! : `Math.min(${xs.join(", ")})`),
+      (rs) => ({ lo: extreme("min", rs.map((r) => r.lo)), hi: extreme("min", rs.map((r) => r.hi)) }),
+    ),
+  "affine.max": (op, e) =>
+    mapResult(
+      op,
+      e,
+      (xs) => (xs.length === 1 ? xs[0]! : `Math.max(${xs.join(", ")})`),
+      (rs) => ({ lo: extreme("max", rs.map((r) => r.lo)), hi: extreme("max", rs.map((r) => r.hi)) }),
+    ),
 });

@@ -9,6 +9,7 @@ import { kindOf, type ElementKind } from "../elements.ts";
 import { constantValue } from "../constants.ts";
 import { scalarFunctions } from "../ops/elementwise.ts";
 import { inlineScalar } from "./scalar-code.ts";
+import { addRanges, mulRanges, type Range } from "./affine-code.ts";
 
 /** Emits one op's statements; false when the op (or some operand) cannot be compiled. */
 export type NestOpEmitter = (op: Operation, e: NestEmitter) => boolean;
@@ -28,12 +29,20 @@ export interface MemrefNames {
   readonly sizes: string[];
 }
 
+/** A bounds check that the nest's entry proved unnecessary when `proofs` all hold. */
+export interface ProvenCheck {
+  readonly check: string;
+}
+
 /** Scalar helpers that trap (integer division): their calls attach the op to the Trap. */
 const trappingOps = new Set(["arith.divsi", "arith.divui", "arith.remsi", "arith.remui", "arith.floordivsi", "arith.ceildivsi", "arith.ceildivui"]);
 
 export class NestEmitter {
   readonly c: FunctionCompiler;
-  readonly lines: string[] = [];
+  /** The nest's statements; proven checks are left out of the version run when the proofs hold. */
+  readonly lines: (string | ProvenCheck)[] = [];
+  /** Conditions, evaluated at entry, under which every ProvenCheck passes. */
+  readonly proofs: string[] = [];
   /** Lines run once at entry: register reads and the checks that decide whether to run at all. */
   readonly entry: string[] = [];
   readonly helpers: unknown[] = [];
@@ -41,6 +50,8 @@ export class NestEmitter {
   readonly ops: Operation[] = [];
   private readonly names = new Map<Value, string>();
   private readonly memrefs = new Map<Value, MemrefNames>();
+  /** Integer bounds of locals, as expressions valid at entry. */
+  private readonly ranges = new Map<string, Range>();
   private counter = 0;
 
   constructor(c: FunctionCompiler) {
@@ -64,8 +75,13 @@ export class NestEmitter {
     return k;
   }
 
-  define(v: Value, name: string): void {
+  define(v: Value, name: string, range?: Range): void {
     this.names.set(v, name);
+    if (range !== undefined) this.ranges.set(name, range);
+  }
+
+  range(name: string): Range | undefined {
+    return this.ranges.get(name);
   }
 
   /** The JS name of a scalar value; values from outside the nest are read from registers at entry. */
@@ -75,7 +91,8 @@ export class NestEmitter {
     if (v.type instanceof ShapedType || kindOf(v.type) === undefined) return undefined;
     const name = this.fresh("c");
     this.entry.push(`const ${name} = regs[${this.c.slot(v)}];`);
-    this.names.set(v, name);
+    const k = kindOf(v.type)!;
+    this.define(v, name, !k.isFloat && !k.isBig ? { lo: name, hi: name } : undefined);
     return name;
   }
 
@@ -141,7 +158,8 @@ export class NestEmitter {
       const literal = this.constant(op, k);
       if (literal === undefined) return false;
       this.lines.push(`const ${out} = ${literal};`);
-      this.define(r, out);
+      const integer = !k.isFloat && !k.isBig && /^-?\d+$/.test(literal) ? `(${literal})` : undefined;
+      this.define(r, out, integer === undefined ? undefined : { lo: integer, hi: integer });
       return true;
     }
     const args = this.values(op.operands.map((o) => o.value));
@@ -149,7 +167,7 @@ export class NestEmitter {
     const inline = k.isBig ? undefined : inlineScalar(op, args, k, () => this.helper(k.norm));
     if (inline !== undefined) {
       this.lines.push(`const ${out} = ${inline};`);
-      this.define(r, out);
+      this.define(r, out, k.name === "index" ? this.indexRange(op.name, args) : undefined);
       return true;
     }
     if (!scalarFunctions.has(op)) this.c.compileOp(op);
@@ -160,6 +178,16 @@ export class NestEmitter {
     else this.lines.push(`const ${out} = ${call};`);
     this.define(r, out);
     return true;
+  }
+
+  /** Ranges through index addition, subtraction and multiplication by constants. */
+  private indexRange(name: string, args: readonly string[]): Range | undefined {
+    const [a, b] = args.map((x) => this.ranges.get(x));
+    if (a === undefined || b === undefined) return undefined;
+    if (name === "arith.addi") return addRanges(a, b);
+    if (name === "arith.subi") return { lo: `(${a.lo} - ${b.hi})`, hi: `(${a.hi} - ${b.lo})` };
+    if (name === "arith.muli") return mulRanges(a, b);
+    return undefined;
   }
 
   private constant(op: Operation, k: ElementKind): string | undefined {

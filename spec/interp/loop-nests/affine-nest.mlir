@@ -68,6 +68,19 @@ func.func @main() {
     %mean = arith.divf %s, %df : f32
     affine.store %mean, %w[%i] : memref<5xf32>
   }
+  // Indices through floordiv and mod maps, and loads of a view with an offset (proven in bounds).
+  %v = memref.alloc() : memref<4x4xf32>
+  %sub = memref.subview %a[1, 2] [4, 5] [1, 1] : memref<5x7xf32> to memref<4x5xf32, strided<[7, 1], offset: 9>>
+  affine.for %i = 0 to 4 {
+    affine.for %j = 0 to 4 {
+      %p = affine.load %sub[%i, %j floordiv 2 + %j mod 2] : memref<4x5xf32, strided<[7, 1], offset: 9>>
+      %q = affine.load %c[%i + 1, (%j + 3) mod 4] : memref<5x4xf32>
+      %s = arith.addf %p, %q : f32
+      affine.store %s, %v[%i, %j] : memref<4x4xf32>
+    }
+  }
+  %uv = memref.cast %v : memref<4x4xf32> to memref<*xf32>
+  call @printMemrefF32(%uv) : (memref<*xf32>) -> ()
   %uc = memref.cast %c : memref<5x4xf32> to memref<*xf32>
   call @printMemrefF32(%uc) : (memref<*xf32>) -> ()
   %uw = memref.cast %w : memref<5xf32> to memref<*xf32>
@@ -76,5 +89,6 @@ func.func @main() {
   memref.dealloc %b : memref<7x4xf32>
   memref.dealloc %c : memref<5x4xf32>
   memref.dealloc %w : memref<5xf32>
+  memref.dealloc %v : memref<4x4xf32>
   return
 }

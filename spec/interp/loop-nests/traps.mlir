@@ -48,3 +48,16 @@ func.func @use_after_free() {
   }
   return
 }
+func.func @out_of_bounds_computed() {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  %m = memref.alloc() : memref<7xindex>
+  scf.for %i = %c0 to %c4 step %c1 {
+    %d = arith.muli %i, %c2 : index
+    %j = arith.addi %d, %c1 : index
+    memref.store %i, %m[%j] : memref<7xindex>
+  }
+  return
+}

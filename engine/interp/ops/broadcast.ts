@@ -4,6 +4,7 @@ import type { ElementKind } from "../elements.ts";
 import { allocate, type ShapedValue } from "../values.ts";
 import { trap } from "../trap.ts";
 import type { Scalar } from "./elementwise.ts";
+import type { BroadcastLoop } from "../jit/broadcast-loop.ts";
 
 type Elements = { [i: number]: Scalar };
 
@@ -21,27 +22,27 @@ export function broadcastShape(values: readonly ShapedValue[], what: string): nu
   return out;
 }
 
-/** `f` applied elementwise over the broadcast of `values`, into a fresh buffer of kind `k`. */
-export function zipBroadcast(k: ElementKind, values: readonly ShapedValue[], f: (...xs: Scalar[]) => Scalar, what: string): ShapedValue {
+/**
+ * `f` applied elementwise over the broadcast of `values`, into a fresh buffer of kind `k`; `loop`
+ * is the op's own element loop (jit/broadcast-loop.ts), made once when the op is compiled.
+ */
+export function zipBroadcast(
+  k: ElementKind,
+  values: readonly ShapedValue[],
+  f: (...xs: Scalar[]) => Scalar,
+  what: string,
+  loop: BroadcastLoop,
+): ShapedValue {
   const shape = broadcastShape(values, what);
   const out = allocate(k, shape);
   const n = out.size;
+  if (n === 0) return out;
   const dst = out.data as unknown as Elements;
+  const arrays = values.map((v) => v.data as unknown as Elements);
+  const offs = values.map((v) => v.offset);
   const simple = values.every((v) => v.rank === shape.length && v.shape.every((d, i) => d === shape[i]) && v.isContiguous());
-  if (simple) {
-    const arrays = values.map((v) => v.data as unknown as Elements);
-    const offs = values.map((v) => v.offset);
-    if (values.length === 1) {
-      const a = arrays[0]!;
-      const o = offs[0]!;
-      for (let i = 0; i < n; i++) dst[i] = f(a[o + i]!);
-    } else if (values.length === 2) {
-      const [a, b] = arrays as [Elements, Elements];
-      const [oa, ob] = offs as [number, number];
-      for (let i = 0; i < n; i++) dst[i] = f(a[oa + i]!, b[ob + i]!);
-    } else {
-      for (let i = 0; i < n; i++) dst[i] = f(...arrays.map((a, j) => a[offs[j]! + i]!));
-    }
+  if (simple || shape.length === 0) {
+    loop(dst, arrays, offs, null, shape, n, f);
     return out;
   }
   const r = shape.length;
@@ -49,21 +50,6 @@ export function zipBroadcast(k: ElementKind, values: readonly ShapedValue[], f: 
     const pad = r - v.rank;
     return shape.map((_, d) => (d < pad || v.shape[d - pad] === 1 ? 0 : v.strides[d - pad]!));
   });
-  const arrays = values.map((v) => v.data as unknown as Elements);
-  const offs = values.map((v) => v.offset);
-  const idx = new Array<number>(r).fill(0);
-  const args = new Array<Scalar>(values.length);
-  for (let q = 0; q < n; q++) {
-    for (let j = 0; j < values.length; j++) args[j] = arrays[j]![offs[j]!]!;
-    dst[q] = f(...args);
-    for (let d = r - 1; d >= 0; d--) {
-      idx[d]!++;
-      for (let j = 0; j < values.length; j++) offs[j]! += strides[j]![d]!;
-      if (idx[d]! < shape[d]!) break;
-      for (let j = 0; j < values.length; j++) offs[j]! -= strides[j]![d]! * shape[d]!;
-      idx[d] = 0;
-    }
-  }
+  loop(dst, arrays, offs, strides, shape, n, f);
   return out;
 }
-

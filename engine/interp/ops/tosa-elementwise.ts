@@ -4,6 +4,7 @@ import type { Operation } from "../../ir/operation.ts";
 import { FloatAttr, IntegerAttr } from "../../ir/attributes.ts";
 import { defineSemantics, type OpSemantics } from "../semantics.ts";
 import { zipBroadcast } from "./broadcast.ts";
+import { broadcastLoop } from "../jit/broadcast-loop.ts";
 import { shapedArg } from "./access.ts";
 import { intOps } from "./int-ops.ts";
 import { resultKind, type Scalar } from "./elementwise.ts";
@@ -21,8 +22,9 @@ function step(op: Operation, c: FunctionCompiler, f: Fn, operands = op.operands.
   const out = c.slot(op.result(0));
   const k = resultKind(op);
   const what = op.name;
+  const loop = broadcastLoop(ins.length);
   return (regs: RuntimeValue[]) => {
-    regs[out] = zipBroadcast(k, ins.map((s) => shapedArg(regs[s], what)), f, what);
+    regs[out] = zipBroadcast(k, ins.map((s) => shapedArg(regs[s], what)), f, what, loop);
   };
 }
 
@@ -68,13 +70,14 @@ defineSemantics({
     const [a, b, s] = c.operandSlots(op) as [number, number, number];
     const out = c.slot(op.result(0));
     const o = intOps(k);
+    const loop = broadcastLoop(2);
     return (regs) => {
       const shift = BigInt(Number(scalarOperand(regs, s)));
       const f =
         shift === 0n
           ? o.mul
           : (x: Scalar, y: Scalar) => o.from((BigInt(x) * BigInt(y) + (1n << (shift - 1n))) >> shift);
-      regs[out] = zipBroadcast(k, [shapedArg(regs[a], "tosa.mul"), shapedArg(regs[b], "tosa.mul")], f, "tosa.mul");
+      regs[out] = zipBroadcast(k, [shapedArg(regs[a], "tosa.mul"), shapedArg(regs[b], "tosa.mul")], f, "tosa.mul", loop);
     };
   },
   "tosa.intdiv": byKind((a, b) => a / b, (k) => intOps(k).divs),
@@ -138,11 +141,12 @@ defineSemantics({
     const o = intOps(k);
     const lo = -(2 ** (k.width - 1));
     const hi = 2 ** (k.width - 1) - 1;
+    const loop = broadcastLoop(1);
     return (regs) => {
       const zi = Number(scalarOperand(regs, zin));
       const zo = Number(scalarOperand(regs, zout));
       const f = (a: Scalar) => o.from(Math.min(hi, Math.max(lo, -(Number(a) - zi) + zo)));
-      regs[out] = zipBroadcast(k, [shapedArg(regs[x], "tosa.negate")], f, "tosa.negate");
+      regs[out] = zipBroadcast(k, [shapedArg(regs[x], "tosa.negate")], f, "tosa.negate", loop);
     };
   },
   "tosa.select": (op, c) => step(op, c, (p, a, b) => (p ? a : b)),

@@ -8,6 +8,7 @@ import { intAttr, enumCase } from "./attr-helpers.ts";
 import { combiner, type Combine } from "./reductions.ts";
 import { resultKind, operandKind, type Scalar } from "./elementwise.ts";
 import { zipBroadcast } from "./broadcast.ts";
+import { broadcastLoop } from "../jit/broadcast-loop.ts";
 import { batchMatmulInto } from "./linalg-kernels.ts";
 import { intOps } from "./int-ops.ts";
 import { trap } from "../trap.ts";
@@ -158,8 +159,9 @@ defineSemantics({
     const out = c.slot(op.result(0));
     const k = resultKind(op);
     const f = castFn(operandKind(op, 0), k);
+    const loop = broadcastLoop(1);
     return (regs) => {
-      regs[out] = zipBroadcast(k, [shapedArg(regs[src], "tosa.cast")], f, "tosa.cast");
+      regs[out] = zipBroadcast(k, [shapedArg(regs[src], "tosa.cast")], f, "tosa.cast", loop);
     };
   },
   "tosa.table": (op, c) => {
@@ -167,6 +169,7 @@ defineSemantics({
     const out = c.slot(op.result(0));
     const k = resultKind(op);
     const inWidth = operandKind(op, 0).width;
+    const loop = broadcastLoop(1);
     return (regs) => {
       const t = contiguous(shapedArg(regs[tableS], "tosa.table"), true);
       const td = t.data as unknown as Elements;
@@ -181,7 +184,7 @@ defineSemantics({
               const next = Number(td[t.offset + Math.min(i + 1, t.size - 1)]);
               return (base << 7) + (next - base) * frac;
             };
-      regs[out] = zipBroadcast(k, [shapedArg(regs[src], "tosa.table")], f, "tosa.table");
+      regs[out] = zipBroadcast(k, [shapedArg(regs[src], "tosa.table")], f, "tosa.table", loop);
     };
   },
 });

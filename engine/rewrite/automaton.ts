@@ -5,6 +5,7 @@
 import type { Operation } from "../ir/operation.ts";
 import type { OpOperand } from "../ir/value.ts";
 import { attrKey } from "./literal-key.ts";
+import { compileMatcher, type CompiledMatcher } from "./match-codegen.ts";
 import type { Binding } from "./evaluate.ts";
 import type { OpPat, Rule, ValuePat } from "./rule.ts";
 
@@ -14,6 +15,8 @@ export interface Variant {
   readonly pattern: OpPat;
   /** Lower runs first: priority (higher first), then position in the set. */
   readonly rank: number;
+  /** The pattern compiled to straight-line code (match-codegen.ts). */
+  readonly match: CompiledMatcher;
   /** The bindings array a match fills, reused across attempts (one match runs at a time). */
   readonly scratch: Binding[];
 }
@@ -66,7 +69,7 @@ export class MatchAutomaton {
     const sorted = [...rules].sort((a, b) => b.priority - a.priority || a.order - b.order);
     const variants: Variant[] = [];
     sorted.forEach((rule, rank) => {
-      for (const pattern of commutativeVariants(rule.pattern)) variants.push({ rule, pattern, rank, scratch: Array.from({ length: rule.vars.length }, () => undefined) });
+      for (const pattern of commutativeVariants(rule.pattern)) variants.push({ rule, pattern, rank, match: compileMatcher(pattern), scratch: Array.from({ length: rule.vars.length }, () => undefined) });
     });
     this.variants = variants;
     this.size = { switches: 0, leaves: 0 };

@@ -10,7 +10,6 @@ import { printOperationText } from "../../grammar/mlir/asm-printer.ts";
 import type { Rule } from "./rule.ts";
 import type { RuleSet } from "./sema/rule-set.ts";
 import { MatchAutomaton } from "./automaton.ts";
-import { matchOp } from "./match.ts";
 import { evaluate, type Binding } from "./evaluate.ts";
 import { EvalFailure, asBool } from "./eval-value.ts";
 import { applyRule, RewriteError, type Applied } from "./apply.ts";
@@ -178,7 +177,7 @@ export class GreedyDriver implements RewriteListener {
       const env = v.scratch;
       // A plain loop: Array.prototype.fill was a tenth of the driver's time on small arrays.
       for (let i = 0; i < env.length; i++) env[i] = undefined;
-      let ok = matchOp(v.pattern, op, env) && this.guardsHold(rule, env);
+      let ok = v.match(op, env) && this.guardsHold(rule, env);
       let before = "";
       let applied: Applied | undefined;
       let scope: Operation | undefined;

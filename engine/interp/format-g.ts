@@ -14,7 +14,9 @@ export function formatG(x: number, precision = 6): string {
   const a = negative ? -x : x;
   // Integers with at most `precision` digits print as themselves.
   if (precision <= 15 && a < pow10[precision]! && Number.isInteger(a)) return negative ? `-${a}` : `${a}`;
-  const [digits, exp] = scaledDigits(a, precision) ?? roundedDigits(a, precision);
+  const fast = scaledText(a, precision);
+  if (fast !== undefined) return negative ? `-${fast}` : fast;
+  const [digits, exp] = roundedDigits(a, precision);
   let s: string;
   if (exp < -4 || exp >= precision) {
     const frac = trimZeros(digits.slice(1));
@@ -37,13 +39,16 @@ function trimZeros(s: string): string {
 }
 
 /**
- * The digits by scaling `a` into [10^(p-1), 10^p) with one correctly rounded multiplication or
- * division by an exact power of ten (error below 1e-9 of a unit in the last kept digit), or
- * undefined when that cannot decide the rounding: near a tie, or outside the exact powers.
+ * The text of a > 0, from its digits n found by scaling `a` into [10^(p-1), 10^p) with one
+ * correctly rounded multiplication or division by an exact power of ten (error below 1e-9 of a
+ * unit in the last kept digit); undefined when that cannot decide the rounding (near a tie, or
+ * outside the exact powers). The decimal n·10^(exp-p+1) has at most 15 significant digits, so the
+ * double nearest to it (one correctly rounded division) prints in JavaScript's shortest form as
+ * exactly those digits, trailing zeros dropped, as %g drops them.
  */
-function scaledDigits(a: number, precision: number): [string, number] | undefined {
+function scaledText(a: number, precision: number): string | undefined {
   if (precision > 9) return undefined;
-  let exp = Math.floor(Math.log10(a));
+  let exp = decimalExponent(a);
   let scaled = scale(a, precision - 1 - exp);
   const low = pow10[precision - 1]!;
   const high = pow10[precision]!;
@@ -59,7 +64,48 @@ function scaledDigits(a: number, precision: number): [string, number] | undefine
     n = low;
     exp++;
   }
-  return [`${n}`, exp];
+  // Fixed notation splits n into integer and fraction digits; exponent notation after the first.
+  const k = exp >= -4 && exp < precision ? precision - 1 - exp : precision - 1;
+  const body = k <= precision - 1 ? decimal(n, k) : `0.${zeros[k - precision]}${withoutTrailingZeros(n)}`;
+  if (exp >= -4 && exp < precision) return body;
+  const e = exp < 0 ? -exp : exp;
+  return `${body}e${exp < 0 ? "-" : "+"}${e < 10 ? "0" : ""}${e}`;
+}
+
+const zeros = Array.from({ length: 23 }, (_, i) => "0".repeat(i));
+
+function withoutTrailingZeros(n: number): number {
+  while (n % 10 === 0) n /= 10;
+  return n;
+}
+
+/** The integer n with its last k digits as a fraction (n has more than k digits), trailing zeros dropped. */
+function decimal(n: number, k: number): string {
+  const unit = pow10[k]!;
+  const int = Math.floor(n / unit);
+  let frac = n - int * unit;
+  if (frac === 0) return `${int}`;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    k--;
+  }
+  let width = 1;
+  while (width < 22 && frac >= pow10[width]!) width++;
+  return `${int}.${zeros[k - width]}${frac}`;
+}
+
+/** Approximate powers 10^-k, for finding exponents by comparison. */
+const inversePow10 = pow10.map((p) => 1 / p);
+
+/** floor(log10(a)) give or take one (scaledText corrects it), by comparisons instead of Math.log10. */
+function decimalExponent(a: number): number {
+  let exp = 0;
+  if (a >= 1) while (exp < 22 && a >= pow10[exp + 1]!) exp++;
+  else {
+    exp = -1;
+    while (exp > -22 && a < inversePow10[-exp]!) exp--;
+  }
+  return exp;
 }
 
 function scale(a: number, k: number): number | undefined {

@@ -11,7 +11,8 @@ function scalarText(x: number | bigint, isFloat: boolean): string {
 
 export function resultText(v: RuntimeValue, t: Type, index: number): string {
   if (v instanceof ShapedValue) {
-    const body = formatMemrefData(v, (x) => scalarText(x, v.kind.isFloat));
+    let body = "";
+    formatMemrefData(v, (x) => scalarText(x, v.kind.isFloat), (text) => (body += text));
     return `result #${index}: ${t} sizes = [${v.shape.join(", ")}]\n${body}\n`;
   }
   return `result #${index}: ${t} = ${typeof v === "bigint" ? String(v) : Number.isInteger(v) && !String(t).startsWith("f") && !String(t).startsWith("bf") ? String(v) : formatG(v as number)}\n`;

@@ -35,8 +35,12 @@ function memrefArg(args: readonly RuntimeValue[], name: string): ShapedValue {
   return m;
 }
 
-/** The memref's data as printMemRef writes it (nested brackets; see RunnerUtils.h MemRefDataPrinter). */
-export function formatMemrefData(m: ShapedValue, element: ElementPrinter): string {
+/**
+ * The memref's data as printMemRef writes it (nested brackets; see RunnerUtils.h MemRefDataPrinter),
+ * passed to `emit` in pieces of about 64 KB (a whole output held as one string outlives many
+ * young-generation collections).
+ */
+export function formatMemrefData(m: ShapedValue, element: ElementPrinter, emit: (text: string) => void): void {
   const data = m.data as unknown as ArrayLike<number | bigint>;
   const rank = m.rank;
   const shape = m.shape;
@@ -67,6 +71,10 @@ export function formatMemrefData(m: ShapedValue, element: ElementPrinter): strin
       out += text(data[offset]!);
       for (let i = 1; i < size; i++) out += `, ${pad}${text(data[offset + i * stride]!)}`;
       out += "]";
+      if (out.length > 1 << 16) {
+        emit(out);
+        out = "";
+      }
       return;
     }
     print(dim - 1, offset, axis + 1);
@@ -79,7 +87,7 @@ export function formatMemrefData(m: ShapedValue, element: ElementPrinter): strin
   if (rank === 0) out += "[";
   print(rank, m.offset, 0);
   if (rank === 0) out += "]";
-  return out;
+  emit(out);
 }
 
 function printMemref(prefix: string, element: ElementPrinter): RuntimeFunction {
@@ -88,7 +96,8 @@ function printMemref(prefix: string, element: ElementPrinter): RuntimeFunction {
     interp.print(
       `${prefix}base@ = ${baseAddress(m)} rank = ${m.rank} offset = ${m.offset} sizes = [${m.shape.join(", ")}] strides = [${m.strides.join(", ")}] data = \n`,
     );
-    interp.print(`${formatMemrefData(m, element)}\n`);
+    formatMemrefData(m, element, (text) => interp.print(text));
+    interp.print("\n");
     return none;
   };
 }

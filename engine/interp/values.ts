@@ -108,6 +108,48 @@ export function forEachOffset(v: ShapedValue, f: (i: number, at: number) => void
   }
 }
 
+type Elements = { [i: number]: number | bigint };
+
+/**
+ * Copies the elements of the view `src` to `dst` at `dstOffset` with `dstStrides` (same shape):
+ * rows of the innermost dimension in a tight loop (a block copy when both are dense), an odometer
+ * over the outer dimensions.
+ */
+export function copyStrided(src: ShapedValue, dst: Storage, dstOffset: number, dstStrides: readonly number[]): void {
+  const shape = src.shape;
+  const rank = shape.length;
+  const n = src.size;
+  if (n === 0) return;
+  const sd = src.data as unknown as Elements;
+  const dd = dst as unknown as Elements;
+  if (rank === 0) {
+    dd[dstOffset] = sd[src.offset]!;
+    return;
+  }
+  const ss = src.strides;
+  const inner = shape[rank - 1]!;
+  const si = ss[rank - 1]!;
+  const di = dstStrides[rank - 1]!;
+  const block = si === 1 && di === 1 && inner >= 16 && src.data.constructor === dst.constructor;
+  const rows = n / inner;
+  const idx = new Array<number>(rank).fill(0);
+  let s = src.offset;
+  let d = dstOffset;
+  for (let row = 0; row < rows; row++) {
+    if (block) (dst as Float64Array).set((src.data as Float64Array).subarray(s, s + inner), d);
+    else for (let i = 0; i < inner; i++) dd[d + i * di] = sd[s + i * si]!;
+    for (let k = rank - 2; k >= 0; k--) {
+      idx[k]!++;
+      s += ss[k]!;
+      d += dstStrides[k]!;
+      if (idx[k]! < shape[k]!) break;
+      s -= ss[k]! * shape[k]!;
+      d -= dstStrides[k]! * shape[k]!;
+      idx[k] = 0;
+    }
+  }
+}
+
 /** The elements of a view as a fresh contiguous buffer (the buffer itself when already contiguous and `share`). */
 export function contiguous(v: ShapedValue, share = false): ShapedValue {
   if (v.isContiguous()) {
@@ -115,15 +157,17 @@ export function contiguous(v: ShapedValue, share = false): ShapedValue {
     return wrap(v.kind, v.data.slice(v.offset, v.offset + v.size) as never, v.shape);
   }
   const out = v.kind.alloc(v.size);
-  const src = v.data;
-  forEachOffset(v, (i, at) => {
-    (out as Float64Array)[i] = (src as Float64Array)[at]!;
-  });
+  copyStrided(v, out, 0, rowMajorStrides(v.shape));
   return wrap(v.kind, out, v.shape);
 }
 
 /** Copies `src`'s elements into the view `dst` (same shape). */
 export function copyInto(src: ShapedValue, dst: ShapedValue): void {
+  // Views of different buffers cannot overlap: copy directly.
+  if (src.data !== dst.data && !(src.isContiguous() && dst.isContiguous())) {
+    copyStrided(src, dst.data, dst.offset, dst.strides);
+    return;
+  }
   const s = contiguous(src, true);
   const sd = s.data as Float64Array;
   const off = s.offset;
@@ -133,9 +177,7 @@ export function copyInto(src: ShapedValue, dst: ShapedValue): void {
     dd.set(sd.subarray(off, off + dst.size), dst.offset);
     return;
   }
-  forEachOffset(dst, (i, at) => {
-    dd[at] = sd[off + i]!;
-  });
+  copyStrided(s, dd, dst.offset, dst.strides);
 }
 
 /** A same-shaped contiguous copy (tensors are values: destination-passing ops write into a copy). */

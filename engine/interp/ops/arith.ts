@@ -7,6 +7,7 @@ import { constantValue } from "../constants.ts";
 import { intOps, type IntOps } from "./int-ops.ts";
 import { liftStep, mapValues, operandKind, resultKind, isShaped, type Scalar } from "./elementwise.ts";
 import type { ElementKind } from "../elements.ts";
+import { broadcastLoop } from "../jit/broadcast-loop.ts";
 
 const intBinary =
   (pick: (o: IntOps) => (a: Scalar, b: Scalar) => Scalar): OpSemantics =>
@@ -159,8 +160,9 @@ defineSemantics({
     const vectorCondition = isShaped(op.operand(0).type);
     if (vectorCondition) {
       const k = resultKind(op);
+      const loop = broadcastLoop(3);
       return (regs) => {
-        regs[out] = mapValues(k, [regs[cs], regs[as], regs[bs]], (p, a, b) => (p ? a : b));
+        regs[out] = mapValues(k, [regs[cs], regs[as], regs[bs]], (p, a, b) => (p ? a : b), loop);
       };
     }
     return (regs) => {

@@ -8,6 +8,7 @@ import { elementKind } from "../constants.ts";
 import { ShapedValue, contiguous, wrap, type RuntimeValue } from "../values.ts";
 import type { ElementKind } from "../elements.ts";
 import { trap } from "../trap.ts";
+import { broadcastLoop, type BroadcastLoop } from "../jit/broadcast-loop.ts";
 
 export type Scalar = number | bigint;
 export type Unary = (a: Scalar) => Scalar;
@@ -29,27 +30,18 @@ function sameShape(a: ShapedValue, b: ShapedValue): void {
     trap("PRR6004", `shape mismatch at run time: [${a.shape.join("x")}] vs [${b.shape.join("x")}]`);
 }
 
-/** Elementwise loop over N operands of the same shape, writing a buffer of `out` kind. */
-export function mapValues(out: ElementKind, args: RuntimeValue[], f: (...xs: Scalar[]) => Scalar): ShapedValue {
+/**
+ * Elementwise loop over N operands of the same shape, writing a buffer of `out` kind; `loop` is
+ * the op's own element loop (jit/broadcast-loop.ts), made once when the op is compiled.
+ */
+export function mapValues(out: ElementKind, args: RuntimeValue[], f: (...xs: Scalar[]) => Scalar, loop: BroadcastLoop): ShapedValue {
   const first = args[0] as ShapedValue;
   for (const a of args) if (a instanceof ShapedValue) sameShape(first, a);
   const arrays = args.map((a, i) => arrayOf(a, `operand #${i}`));
   const n = first.size;
-  const data = out.alloc(n) as unknown as Scalar[];
-  if (arrays.length === 1) {
-    const x = arrays[0]!;
-    for (let i = 0; i < n; i++) data[i] = f(x[i]!);
-  } else if (arrays.length === 2) {
-    const x = arrays[0]!;
-    const y = arrays[1]!;
-    for (let i = 0; i < n; i++) data[i] = f(x[i]!, y[i]!);
-  } else {
-    const x = arrays[0]!;
-    const y = arrays[1]!;
-    const z = arrays[2]!;
-    for (let i = 0; i < n; i++) data[i] = f(x[i]!, y[i]!, z[i]!);
-  }
-  return wrap(out, data as never, first.shape);
+  const data = out.alloc(n);
+  loop(data as never, arrays as never, arrays.map(() => 0), null, first.shape, n, f);
+  return wrap(out, data, first.shape);
 }
 
 /** The scalar function of each op compiled through liftStep, for the body compiler (jit/). */
@@ -63,8 +55,9 @@ export function liftStep(op: Operation, c: FunctionCompiler, f: (...xs: Scalar[]
   const rt = op.result(0).type;
   if (isShaped(rt)) {
     const k = elementKind(rt);
+    const loop = broadcastLoop(ins.length);
     return (regs) => {
-      regs[out] = mapValues(k, ins.map((s) => regs[s]), f);
+      regs[out] = mapValues(k, ins.map((s) => regs[s]), f, loop);
     };
   }
   if (ins.length === 1) {

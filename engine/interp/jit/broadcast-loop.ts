@@ -1,6 +1,7 @@
 // Generates, once per op, the element loop of a broadcasting elementwise op: a fresh function per
 // op keeps its typed-array accesses and its scalar function call monomorphic (so V8 inlines them).
 import type { Scalar } from "../ops/elementwise.ts";
+import { generatedFunction } from "./generated.ts";
 
 type Elements = { [i: number]: Scalar };
 
@@ -47,5 +48,5 @@ function source(arity: number): string {
 export function broadcastLoop(arity: number): BroadcastLoop {
   let s = sources.get(arity);
   if (s === undefined) sources.set(arity, (s = source(arity)));
-  return new Function(s)() as BroadcastLoop;
+  return generatedFunction([], s)() as BroadcastLoop;
 }

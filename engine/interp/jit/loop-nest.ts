@@ -8,6 +8,7 @@ import { Trap } from "../trap.ts";
 import type { Code } from "../../support/codes.ts";
 import { affinePrelude } from "./affine-code.ts";
 import { NestEmitter } from "./nest-emitter.ts";
+import { generatedFunction } from "./generated.ts";
 import "./nest-control.ts";
 import "./nest-memory.ts";
 
@@ -56,7 +57,7 @@ export function compileNest(op: Operation, c: FunctionCompiler): GeneratedNest |
       ? version(true)
       : [`if (${[...new Set(e.proofs)].map((p) => `(${p})`).join(" && ")}) {`, ...version(false), "} else {", ...version(true), "}"];
   const source = [affinePrelude, "return function loopNest(regs) {", ...e.entry, ...body, "return true;", "};"].join("\n");
-  const make = new Function("H", "ops", "ShapedValue", "fail", "outOfBounds", "atOp", source) as (...xs: unknown[]) => GeneratedNest;
+  const make = generatedFunction(["H", "ops", "ShapedValue", "fail", "outOfBounds", "atOp"], source) as (...xs: unknown[]) => GeneratedNest;
   return make(e.helpers, e.ops, ShapedValue, fail, outOfBounds, atOp);
 }
 

@@ -6,6 +6,7 @@ import type { RuntimeValue, ShapedValue } from "../values.ts";
 import type { LinearMap } from "../ops/linalg-maps.ts";
 import { checkAccess, loopBounds, offsets } from "../ops/linalg-loops.ts";
 import { bodyCode } from "./body-code.ts";
+import { generatedFunction } from "./generated.ts";
 
 export type StructuredKernel = (regs: RuntimeValue[], operands: readonly ShapedValue[], maps: readonly LinearMap[], what: string) => void;
 
@@ -52,7 +53,7 @@ export function structuredKernel(
   }
   lines.push(...inner);
   const source = `return function structuredLoop(data, base, step, bounds, caps) {\n${lines.join("\n")}\n};`;
-  const generated = new Function("H", source)(code.helpers) as Generated;
+  const generated = (generatedFunction(["H"], source) as (h: unknown[]) => Generated)(code.helpers);
   const capSlots = code.captures.map(captureSlot);
   return (regs, operands, maps, what) => {
     const bounds = loopBounds(operands, maps, what);

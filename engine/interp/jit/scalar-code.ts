@@ -110,7 +110,8 @@ export function inlineScalar(op: Operation, args: readonly string[], k: ElementK
   if (name === "arith.cmpi") {
     const from = kindOf(op.operand(0).type);
     const cmp = intCompare[predicate(op)];
-    return cmp !== undefined && from !== undefined && !from.isBig ? `(${a} ${cmp} ${b} ? 1 : 0)` : undefined;
+    // Signed comparisons hold for numbers and for i64's BigInts alike.
+    return cmp !== undefined && from !== undefined ? `(${a} ${cmp} ${b} ? 1 : 0)` : undefined;
   }
   const division = args.length === 2 ? divisionByConstant(op, a, b, k) : undefined;
   if (division !== undefined) return division;

@@ -22,8 +22,12 @@ func.func @main() {
     %h1 = arith.addf %h, %hstep : f16
     %b1 = arith.addf %b, %bstep : bf16
     %neg = arith.cmpi ult, %x2, %seed : i32
+    %pos64 = arith.cmpi sgt, %y2, %seed64 : i64
+    %same64 = arith.cmpi eq, %y2, %y : i64
+    %both = arith.ori %pos64, %same64 : i1
+    %bump = arith.select %both, %c3, %c0 : index
     %n1 = scf.if %neg -> (index) {
-      %t = arith.addi %n, %c1 : index
+      %t = arith.addi %n, %bump : index
       scf.yield %t : index
     } else {
       %inner = scf.for %j = %c0 to %i step %c1 iter_args(%a = %n) -> (index) {
@@ -31,7 +35,8 @@ func.func @main() {
         %z = arith.cmpi eq, %q, %c0 : index
         %a1 = arith.select %z, %c1, %c0 : index
         %a2 = arith.addi %a, %a1 : index
-        scf.yield %a2 : index
+        %a3 = arith.addi %a2, %bump : index
+        scf.yield %a3 : index
       }
       scf.yield %inner : index
     }

@@ -68,6 +68,14 @@ export class Operation {
   set loc(l: Location) {
     this.explicitLoc = l;
   }
+  /**
+   * Gives this op `other`'s location, keeping it lazy when `other`'s is (rewrites give new ops
+   * their root's location; materializing it would build the input's line table).
+   */
+  inheritLocation(other: Operation): void {
+    if (other.explicitLoc === undefined && other.sourceFile !== undefined) this.setSourceLocation(other.sourceFile, other.sourceOffset);
+    else this.explicitLoc = other.loc;
+  }
   /** Sets the location lazily: `file:line:col` of `offset`, computed when first read. */
   setSourceLocation(file: SourceFile, offset: number): void {
     this.explicitLoc = undefined;
@@ -195,14 +203,20 @@ export class Operation {
 
   /** Drops all uses this op and its nested ops make, unlinks it, and forgets it. */
   erase(): void {
-    for (const r of this.results) if (r.hasUses()) throw new Error(`erasing ${this.name} whose result still has uses`);
+    const results = this.results;
+    for (let i = 0; i < results.length; i++) if (results[i]!.hasUses()) throw new Error(`erasing ${this.name} whose result still has uses`);
     this.dropAllReferences();
     this.remove();
   }
 
   dropAllReferences(): void {
-    for (const o of this.operands) o.unlink();
-    for (const r of this.regions) for (const b of r.blocks) for (const op of b.ops()) op.dropAllReferences();
+    const operands = this.operands;
+    for (let i = 0; i < operands.length; i++) operands[i]!.unlink();
+    // Index loops: erasing is hot in rewrites, and most ops share the frozen empty region list.
+    const regions = this.regions;
+    for (let i = 0; i < regions.length; i++)
+      for (const b of regions[i]!.blocks)
+        for (let op = b.first; op !== null; op = op.next) op.dropAllReferences();
   }
 
   moveBefore(other: Operation): void {

@@ -154,17 +154,20 @@ function verifySelf(op: Operation, def: OpDef, c: DefChecks, errors: VerifyError
     report(errors, op, "must be the last operation in the parent block");
   if (def.parents && op.parentOp && !def.parents.includes(op.parentOp.name))
     report(errors, op, `expects parent op ${def.parents.length > 1 ? "to be one of " : ""}'${def.parents.join("', '")}'`);
+  // Index loops here: this runs for every op, and for-of allocated an iterator each time.
+  const operands = op.operands;
+  const results = op.results;
   if (c.sameOperandsAndResultType) {
-    const first = op.results[0]?.type ?? op.operands[0]?.value.type;
+    const first = results[0]?.type ?? operands[0]?.value.type;
     let same = true;
-    for (const o of op.operands) if (o.value.type !== first) same = false;
-    for (const r of op.results) if (r.type !== first) same = false;
+    for (let i = 0; i < operands.length; i++) if (operands[i]!.value.type !== first) same = false;
+    for (let i = 0; i < results.length; i++) if (results[i]!.type !== first) same = false;
     if (!same) report(errors, op, "requires the same type for all operands and results");
   }
   if (c.sameTypeOperands) {
-    const first = op.operands[0]?.value.type;
+    const first = operands[0]?.value.type;
     let same = true;
-    for (const o of op.operands) if (o.value.type !== first) same = false;
+    for (let i = 0; i < operands.length; i++) if (operands[i]!.value.type !== first) same = false;
     if (!same) report(errors, op, "requires all operands to have the same type");
   }
   if (c.operandSegments) checkSegmentSizes(errors, op, "operand", op.operands.length, def.operands?.length ?? 0);

@@ -197,7 +197,9 @@ class Application {
       const yielded = b.region.body.flatMap((x) => this.build(x));
       const body = this.pending.pop()!;
       for (const op of body) block.append(op);
-      block.append(Op.create(ctx, { name: b.region.yieldOp, operands: yielded, loc: this.root.loc }));
+      const terminator = Op.create(ctx, { name: b.region.yieldOp, operands: yielded, loc: undefined });
+      terminator.inheritLocation(this.root);
+      block.append(terminator);
       regions = [region];
     }
     const op = Op.create(ctx, {
@@ -208,8 +210,9 @@ class Application {
       properties: ctx.dictionary(props),
       attributes: ctx.dictionary(discardable),
       regions: regions ?? (b.def.regions ?? 0),
-      loc: this.root.loc,
+      loc: undefined,
     });
+    op.inheritLocation(this.root);
     this.pending[this.pending.length - 1]!.push(op);
     if (b.resultIndex !== undefined) {
       const r = op.results[b.resultIndex];
@@ -283,7 +286,7 @@ class Application {
     const ops = [...block.ops()];
     for (const op of ops) {
       block.remove(op);
-      op.loc = this.root.loc;
+      op.inheritLocation(this.root);
       this.pending[this.pending.length - 1]!.push(op);
     }
     const lastOp = ops[ops.length - 1];

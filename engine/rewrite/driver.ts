@@ -78,8 +78,9 @@ export class GreedyDriver implements RewriteListener {
   opErased(op: Operation): void {
     // An erased op stays in the worklist; it is skipped when popped (it has no parent block).
     this.folder.notifyRemoval(op);
-    for (const o of op.operands) {
-      const d = o.value.definingOp;
+    const operands = op.operands;
+    for (let i = 0; i < operands.length; i++) {
+      const d = operands[i]!.value.definingOp;
       if (d !== null) this.add(d);
     }
   }
@@ -171,7 +172,8 @@ export class GreedyDriver implements RewriteListener {
   private applyRules(op: Operation, problems: DriverProblem[]): boolean {
     const candidates = this.automaton.candidates(op);
     const stats = this.options.stats;
-    for (const v of candidates) {
+    for (let k = 0; k < candidates.length; k++) {
+      const v = candidates[k]!;
       const rule = v.rule;
       const started = stats ? process.hrtime.bigint() : 0n;
       const env = v.scratch;
@@ -222,7 +224,8 @@ export class GreedyDriver implements RewriteListener {
 
   private guardsHold(rule: Rule, env: Binding[]): boolean {
     try {
-      for (const g of rule.guards) if (!asBool(evaluate(g, env, this.rw.ctx))) return false;
+      const guards = rule.guards;
+      for (let i = 0; i < guards.length; i++) if (!asBool(evaluate(guards[i]!, env, this.rw.ctx))) return false;
       return true;
     } catch (e) {
       if (e instanceof EvalFailure) return false;
@@ -266,8 +269,9 @@ function describeAfter(applied: Applied): string {
 
 /** An op whose results are unused and that has no effect beyond them (MLIR's isOpTriviallyDead). */
 export function isTriviallyDead(op: Operation): boolean {
-  if (op.results.length === 0) return false;
-  for (const r of op.results) if (r.hasUses()) return false;
+  const results = op.results;
+  if (results.length === 0) return false;
+  for (let i = 0; i < results.length; i++) if (results[i]!.hasUses()) return false;
   if (op.hasTrait("Pure") || op.hasTrait("ConstantLike")) return true;
   // Ops whose effects are on memref operands only (LinalgOp::getEffects): on tensors, an unused one
   // computes nothing anyone sees.

@@ -97,7 +97,8 @@ export class OperationFolder {
       if (existing !== undefined) return existing.results[0];
       const made = this.rw.ctx.registry.dialect(d)?.materializeConstant?.(this.rw.ctx, value, type);
       if (made === undefined) continue;
-      const op = Op.create(this.rw.ctx, { name: made.name, properties: made.properties, resultTypes: [type], loc: near.loc });
+      const op = Op.create(this.rw.ctx, { name: made.name, properties: made.properties, resultTypes: [type], loc: undefined });
+      op.inheritLocation(near);
       const entry = region.blocks[0]!;
       entry.insertBefore(op, entry.first);
       this.rw.listener?.opInserted(op);

@@ -1,5 +1,5 @@
-// The young-generation sizing of large IR runs: which runs get it, and that a run through the
-// second process prints, writes and exits exactly as a run in the default heap does.
+// The young-generation sizing of large IR runs: which runs get it, and that a run in the sized
+// worker prints, writes and exits exactly as a run in the default heap does.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -33,10 +33,9 @@ describe("semiSpaceMiB", () => {
     expect(semiSpaceMiB(["lower", path.join(dir, "missing.mlir")], {}, gib)).toBeUndefined();
     expect(semiSpaceMiB(["lower", "-"], {}, gib)).toBeUndefined();
   });
-  it("is off when disabled or already sized, and capped by the machine's memory", () => {
+  it("is off when disabled, and capped by the machine's memory", () => {
     const big = file("big3.mlir", 30 << 20);
     expect(semiSpaceMiB(["lower", big], { PRR_NO_HEAP_SIZING: "1" }, gib)).toBeUndefined();
-    expect(semiSpaceMiB(["lower", big], { PRR_HEAP_SIZED: "512" }, gib)).toBeUndefined();
     expect(semiSpaceMiB(["lower", big], {}, gib)).toBe(1024);
     expect(semiSpaceMiB(["lower", big], {}, 4 * 2 ** 30)).toBe(256);
   });

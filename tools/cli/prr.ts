@@ -1,21 +1,37 @@
 #!/usr/bin/env node
-// The `prr` executable: a thin shim over `main(argv, io)`, which first gives large IR runs a young
-// generation sized to their input (heap-sizing.ts).
+// The `prr` executable: a thin shim over `main(argv, io)`. Large IR runs go to a worker thread
+// whose young generation is sized to their input (heap-sizing.ts); this file is that worker's
+// entry too.
+import * as fs from "node:fs";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { main } from "./main.ts";
 import { processIo } from "./io.ts";
-import { rerunWithSemiSpace, semiSpaceMiB } from "./heap-sizing.ts";
+import { runInSizedWorker, semiSpaceMiB, type SizedRun } from "./heap-sizing.ts";
 
-const argv = process.argv.slice(2);
-const mib = semiSpaceMiB(argv);
-const rerun = mib === undefined ? undefined : rerunWithSemiSpace(mib);
-if (rerun !== undefined) process.exitCode = rerun;
-else
-  main(argv, processIo()).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`prr: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-      process.exitCode = 70;
-    },
-  );
+function internalError(e: unknown): number {
+  fs.writeSync(2, `prr: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+  return 70;
+}
+
+async function run(): Promise<number> {
+  if (!isMainThread) {
+    const job = workerData as SizedRun;
+    return main([...job.argv], { ...processIo(), isTTY: job.isTTY });
+  }
+  const argv = process.argv.slice(2);
+  const mib = semiSpaceMiB(argv);
+  const sized = mib === undefined ? undefined : await runInSizedWorker(mib, argv, new URL(import.meta.url));
+  return sized ?? main(argv, processIo());
+}
+
+run().then(
+  (code) => {
+    if (isMainThread) process.exitCode = code;
+    else parentPort!.postMessage(code);
+  },
+  (e: unknown) => {
+    const code = internalError(e);
+    if (isMainThread) process.exitCode = code;
+    else parentPort!.postMessage(code);
+  },
+);

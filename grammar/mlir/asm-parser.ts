@@ -13,16 +13,20 @@ import { parseAffineExpr, parseConstraint, type PrimaryResolver } from "./parse-
 import { parseLocation } from "./parse-attribute.ts";
 import { atType } from "./parse-type.ts";
 import * as AF from "../../engine/ir/affine.ts";
+import { ValueUse } from "./ssa-names.ts";
 
 /** What a custom parser produces: the pieces of the operation to create. */
 export class ParsedOp {
   operands: Value[] = [];
   resultTypes: Type[] = [];
+  /** The lists this record made, kept for reuse when a parser replaced `operands` or `resultTypes`. */
+  private readonly ownOperands = this.operands;
+  private readonly ownResultTypes = this.resultTypes;
   properties: NamedAttribute[] | undefined;
   /** Number of results the source binds (`%a, %b = ...`), or 0. */
   expectedResults = 0;
   name: string;
-  // Lists most ops leave empty are made on first use (one ParsedOp is made per parsed op).
+  // Lists most ops leave empty are made on first use.
   private attributeList: NamedAttribute[] | undefined;
   private regionList: Region[] | undefined;
   private successorList: Block[] | undefined;
@@ -57,14 +61,38 @@ export class ParsedOp {
 
   private explicitLoc: Location | undefined;
   /** Where the op starts in the source: its location is made from this only if someone asks. */
-  readonly sourceFile: SourceFile;
-  readonly sourceOffset: number;
-  private readonly ctxForLoc: Context;
+  sourceFile: SourceFile;
+  sourceOffset: number;
+  private ctxForLoc: Context;
   constructor(name: string, file: SourceFile, offset: number, ctx: Context) {
     this.name = name;
     this.sourceFile = file;
     this.sourceOffset = offset;
     this.ctxForLoc = ctx;
+  }
+
+  /**
+   * Makes this record a fresh one for another op (the parser reuses one per nesting depth, once
+   * the op it described is built). Lists an op may keep (attributes, regions) are dropped, not
+   * cleared; the operand and result-type lists, which ops copy, are emptied for reuse.
+   */
+  reset(name: string, file: SourceFile, offset: number, ctx: Context): void {
+    this.name = name;
+    this.sourceFile = file;
+    this.sourceOffset = offset;
+    this.ctxForLoc = ctx;
+    this.explicitLoc = undefined;
+    this.properties = undefined;
+    this.expectedResults = 0;
+    this.attributeList = undefined;
+    this.regionList = undefined;
+    this.successorList = undefined;
+    const operands = this.ownOperands;
+    if (operands.length > 0) operands.length = 0;
+    this.operands = operands;
+    const types = this.ownResultTypes;
+    if (types.length > 0) types.length = 0;
+    this.resultTypes = types;
   }
   /** Whether the location is still only a source position. */
   get hasLazyLoc(): boolean {
@@ -378,6 +406,13 @@ export class OpAsmParser {
   // ----- operands -----
   parseOperand(): UnresolvedOperand {
     return this.p.parseValueUse();
+  }
+  /**
+   * As parseOperand, into `previous` when it is a use this parser made: for callers that resolve
+   * the operand before parsing the next op (the compiled formats), it saves an object per operand.
+   */
+  parseOperandReusing(previous: UnresolvedOperand | undefined): UnresolvedOperand {
+    return this.p.parseValueUse(previous instanceof ValueUse ? previous : undefined);
   }
   parseOptionalOperand(): UnresolvedOperand | undefined {
     return this.p.is(Tok.percentIdent) ? this.p.parseValueUse() : undefined;

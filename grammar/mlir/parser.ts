@@ -513,10 +513,17 @@ export class Parser {
   }
 
   /** `%name` or `%name#3`. */
-  parseValueUse(): ValueUse {
+  /** `%name` or `%name#n`; into `reuse` when given (the caller holds the use only until it resolves it). */
+  parseValueUse(reuse?: ValueUse): ValueUse {
     if (!this.is(Tok.percentIdent)) this.error("PRR1003", `expected SSA operand, found ${this.describe()}`);
     const { start, end } = this.lex;
-    const use = new ValueUse(ValueNames.keyAt(this.text, start, end), this.file, start, end);
+    const key = ValueNames.keyAt(this.text, start, end);
+    let use: ValueUse;
+    if (reuse === undefined) use = new ValueUse(key, this.file, start, end);
+    else {
+      reuse.reset(key, this.file, start, end);
+      use = reuse;
+    }
     this.consume();
     if (this.is(Tok.hashIdent)) {
       const s = this.spelling.slice(1);
@@ -541,20 +548,30 @@ export class Parser {
     }
     this.asm.beginAt(nameStart, this.lex.end);
     this.consume();
-    const state = new ParsedOp(name, this.file, nameStart, this.ctx);
+    // One record per nesting depth, reused: ops nested in this one's regions take deeper ones.
+    const depth = this.customOpDepth++;
+    let state = this.parsedOps[depth];
+    if (state === undefined) this.parsedOps.push((state = new ParsedOp(name, this.file, nameStart, this.ctx)));
+    else state.reset(name, this.file, nameStart, this.ctx);
     state.expectedResults = numResults;
     this.enter();
     this.opDefaultDialects.push(def.defaultDialect ?? "");
+    let op: Operation;
     try {
       def.parse(this.asm, state);
+      op = this.finishOperation(state, true, def);
     } finally {
       this.opDefaultDialects.pop();
       this.leave();
+      this.customOpDepth = depth;
     }
-    const op = this.finishOperation(state, true, def);
     this.parseTrailingLocation(op);
     return op;
   }
+
+  /** The ParsedOp records of custom ops being parsed, by nesting depth (reused from op to op). */
+  private readonly parsedOps: ParsedOp[] = [];
+  private customOpDepth = 0;
 
   /** Definitions of the ops met so far and their names, most recent last: most files use a handful of ops. */
   private readonly recentOps: OpDef[] = [];
@@ -600,17 +617,18 @@ export class Parser {
       if (properties === undefined) this.defaultProperties.set(def, (properties = this.ctx.dictionary(this.withDefaults(def, []))));
     } else if (def?.attributes) properties = this.ctx.dictionary(this.withDefaults(def, props!));
     const lazy = state.hasLazyLoc;
-    const op = Operation.create(this.ctx, {
-      name: state.name,
+    const op = Operation.fromParts(
+      this.ctx,
+      state.name,
       def,
-      operands: state.operands,
-      resultTypes: state.resultTypes,
-      properties: properties ?? this.ctx.dictionary(props ?? noAttributes),
-      attributes: this.ctx.dictionary(attrs),
-      regions: state.hasRegions ? state.regions : undefined,
-      successors: state.hasSuccessors ? state.successors : undefined,
-      loc: lazy ? undefined : state.loc,
-    });
+      state.operands,
+      state.resultTypes,
+      properties ?? this.ctx.dictionary(props ?? noAttributes),
+      this.ctx.dictionary(attrs),
+      state.hasRegions ? state.regions : undefined,
+      state.hasSuccessors ? state.successors : undefined,
+      lazy ? undefined : state.loc,
+    );
     if (lazy) op.setSourceLocation(state.sourceFile, state.sourceOffset);
     return op;
   }

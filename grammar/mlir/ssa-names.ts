@@ -11,13 +11,21 @@ export type NameKey = number | string;
 
 /** `%name#number` as written: one object per operand use, its name and span made only when needed. */
 export class ValueUse {
-  readonly key: NameKey;
+  key: NameKey;
   number = 0;
-  private readonly file: SourceFile;
-  private readonly start: number;
-  private readonly end: number;
+  private file: SourceFile;
+  private start: number;
+  private end: number;
   constructor(key: NameKey, file: SourceFile, start: number, end: number) {
     this.key = key;
+    this.file = file;
+    this.start = start;
+    this.end = end;
+  }
+  /** Makes this object another use (parsers that hold a use only until it is resolved reuse one). */
+  reset(key: NameKey, file: SourceFile, start: number, end: number): void {
+    this.key = key;
+    this.number = 0;
     this.file = file;
     this.start = start;
     this.end = end;

@@ -5,6 +5,7 @@
 import type { OpDef, ValueSpec } from "../registry.ts";
 import type { OpAsmParser, ParsedOp, UnresolvedOperand } from "../../../grammar/mlir/asm-parser.ts";
 import type { Type } from "../../ir/types.ts";
+import type { Value } from "../../ir/value.ts";
 import type { Element, Optional, Variable } from "./elements.ts";
 import { atElement, literalToken, parseAttributeVar } from "./parse-elements.ts";
 
@@ -12,9 +13,20 @@ import { atElement, literalToken, parseAttributeVar } from "./parse-elements.ts"
 export class Collected {
   readonly operands: (UnresolvedOperand | undefined)[];
   readonly types: (Type | undefined)[];
-  constructor(operands: number, types: number) {
+  /** The use objects of the previous op, parsed into again (each is resolved before the next op). */
+  readonly spareUses: (UnresolvedOperand | undefined)[];
+  /** The resolved operands and result types handed to the op being built, which copies them. */
+  readonly values: Value[];
+  readonly resultTypes: Type[];
+  constructor(operands: number, types: number, results: number) {
     this.operands = new Array<UnresolvedOperand | undefined>(operands).fill(undefined);
     this.types = new Array<Type | undefined>(types).fill(undefined);
+    this.spareUses = new Array<UnresolvedOperand | undefined>(operands).fill(undefined);
+    this.values = [];
+    this.resultTypes = [];
+    // Packed arrays of the final length, filled per op.
+    for (let i = 0; i < operands; i++) this.values.push(undefined as unknown as Value);
+    for (let i = 0; i < results; i++) this.resultTypes.push(undefined as unknown as Type);
   }
   // Loops rather than Array.fill: these lists have a few entries, cleared once per op.
   clear(): void {
@@ -48,7 +60,7 @@ export function compileParseSteps(def: OpDef, elements: readonly Element[]): Ste
     steps,
     typeSlots: compiler.typeSlots,
     operandNames: operandSpecs.map((o) => o.name),
-    collected: new Collected(operandSpecs.length, compiler.typeSlots.length),
+    collected: new Collected(operandSpecs.length, compiler.typeSlots.length, (def.results ?? []).length),
   };
 }
 
@@ -107,7 +119,7 @@ class StepCompiler {
     if (i < 0 || this.seenOperands.has(i)) return undefined;
     this.seenOperands.add(i);
     return (p, _s, c) => {
-      c.operands[i] = p.parseOperand();
+      c.operands[i] = c.spareUses[i] = p.parseOperandReusing(c.spareUses[i]);
     };
   }
 

@@ -109,12 +109,19 @@ export class FormatParser {
     runSteps(compiled.steps, p, s, c);
     let t: Type | undefined;
     let complete = true;
-    for (const x of c.types) if (x !== undefined && (t ??= x) !== x) complete = false;
-    for (const u of c.operands) if (u === undefined) complete = false;
+    const types = c.types;
+    const uses = c.operands;
+    for (let i = 0; i < types.length; i++) {
+      const x = types[i];
+      if (x !== undefined && (t ??= x) !== x) complete = false;
+    }
+    for (let i = 0; i < uses.length; i++) if (uses[i] === undefined) complete = false;
     if (t !== undefined && complete) {
-      const operands = new Array<Value>(c.operands.length);
-      for (let i = 0; i < operands.length; i++) operands[i] = p.resolveOperand(c.operands[i]!, t);
-      const results = new Array<Type>((this.def.results ?? []).length);
+      // The collected record's arrays: the op copies operands and result types when it is built,
+      // before the next op is parsed.
+      const operands = c.values;
+      for (let i = 0; i < operands.length; i++) operands[i] = p.resolveOperand(uses[i]!, t);
+      const results = c.resultTypes;
       for (let i = 0; i < results.length; i++) results[i] = t;
       s.operands = operands;
       s.resultTypes = results;

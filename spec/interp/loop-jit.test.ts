@@ -32,7 +32,7 @@ async function bothWays(text: string, ...flags: string[]) {
 afterEach(() => setLoopJit(true));
 
 describe("loop nests compiled to JavaScript", () => {
-  for (const name of ["affine-nest.mlir", "scf-integers.mlir"]) {
+  for (const name of ["affine-nest.mlir", "scf-integers.mlir", "vectors.mlir"]) {
     it(`${name}: same output with and without the JIT`, async () => {
       const { jit, closures } = await bothWays(read(name));
       expect(jit.err).toBe("");
@@ -50,6 +50,8 @@ describe("loop nests compiled to JavaScript", () => {
     ["divide_by_zero", "PRR6003"],
     ["out_of_bounds", "PRR6002"],
     ["out_of_bounds_computed", "PRR6002"],
+    ["vector_load_out_of_bounds", "PRR6002"],
+    ["vector_store_out_of_bounds", "PRR6002"],
     ["zero_step", "PRR6001"],
     ["use_after_free", "PRR6008"],
   ];

@@ -3,7 +3,9 @@
 import type { Operation } from "../../ir/operation.ts";
 import type { FunctionCompiler } from "../compiler.ts";
 import type { OpSemantics, Step } from "../semantics.ts";
-import { ShapedValue, type RuntimeValue } from "../values.ts";
+import { ShapedValue, wrap, type RuntimeValue } from "../values.ts";
+import { VectorType } from "../../ir/types.ts";
+import { kindOf, type ElementKind } from "../elements.ts";
 import { Trap } from "../trap.ts";
 import type { Code } from "../../support/codes.ts";
 import { affinePrelude } from "./affine-code.ts";
@@ -11,6 +13,7 @@ import { NestEmitter } from "./nest-emitter.ts";
 import { generatedFunction } from "./generated.ts";
 import "./nest-control.ts";
 import "./nest-memory.ts";
+import "./nest-vector.ts";
 
 type GeneratedNest = (regs: RuntimeValue[]) => boolean;
 
@@ -43,13 +46,29 @@ function atOp(e: unknown, op: Operation): unknown {
   return e;
 }
 
+/** Makes a vector value from its lanes. */
+function vectorOf(k: ElementKind, shape: readonly number[]): (lanes: readonly (number | bigint)[]) => ShapedValue {
+  return (lanes) => {
+    const data = k.alloc(lanes.length) as unknown as (number | bigint)[];
+    for (let i = 0; i < lanes.length; i++) data[i] = lanes[i]!;
+    return wrap(k, data as never, shape);
+  };
+}
+
 /** The generated function of `op`'s nest (false when it could not run: then the fallback runs), or undefined. */
 export function compileNest(op: Operation, c: FunctionCompiler): GeneratedNest | undefined {
   const e = new NestEmitter(c);
   if (!e.op(op)) return undefined;
-  const outs = op.results.map((r) => e.value(r));
-  if (outs.some((o) => o === undefined)) return undefined;
-  const write = op.results.map((r, i) => `regs[${c.slot(r)}] = ${outs[i]};`);
+  const write: string[] = [];
+  for (const r of op.results) {
+    const parts = e.parts(r);
+    if (parts === undefined) return undefined;
+    const vector = r.type instanceof VectorType ? r.type : undefined;
+    // Vector results leave the nest as fresh buffers, as the closures make them.
+    const k = vector && kindOf(vector.elementType);
+    const value = vector && k ? `${e.helper(vectorOf(k, vector.shape))}([${parts.join(", ")}])` : parts[0];
+    write.push(`regs[${c.slot(r)}] = ${value};`);
+  }
   const version = (checked: boolean) => [...e.lines.flatMap((l) => (typeof l === "string" ? [l] : checked ? [l.check] : [])), ...write];
   // Two versions when some checks were proven at entry: without them, and with all of them.
   const body =

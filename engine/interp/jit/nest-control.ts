@@ -2,6 +2,7 @@
 // locals), scf.if and affine.if (results assigned in both branches), affine.apply/min/max.
 import type { Operation } from "../../ir/operation.ts";
 import type { Region } from "../../ir/block.ts";
+import type { Value } from "../../ir/value.ts";
 import type { AffineMap } from "../../ir/affine.ts";
 import { AffineMapAttr, IntegerAttr, IntegerSetAttr } from "../../ir/attributes.ts";
 import { kindOf } from "../elements.ts";
@@ -13,13 +14,46 @@ function segments(op: Operation): number[] | undefined {
   return a?.values?.map((v) => Number(v));
 }
 
+/** The locals of values, flattened (a vector takes one per lane). */
+function flatParts(e: NestEmitter, vs: readonly Value[]): string[] | undefined {
+  const out: string[] = [];
+  for (const v of vs) {
+    const p = e.parts(v);
+    if (p === undefined) return undefined;
+    out.push(...p);
+  }
+  return out;
+}
+
+/** Binds each value to its share of `names` (flattened as flatParts does); false when a type cannot be held. */
+function bindParts(e: NestEmitter, vs: readonly Value[], names: readonly string[]): boolean {
+  let at = 0;
+  for (const v of vs) {
+    const n = e.partCount(v.type);
+    if (n === undefined) return false;
+    e.defineParts(v, names.slice(at, (at += n)));
+  }
+  return at === names.length;
+}
+
+/** Locals for values of the given types, flattened; undefined when a type cannot be held. */
+function freshParts(e: NestEmitter, vs: readonly Value[]): string[] | undefined {
+  const out: string[] = [];
+  for (const v of vs) {
+    const n = e.partCount(v.type);
+    if (n === undefined) return undefined;
+    for (let i = 0; i < n; i++) out.push(e.fresh("r"));
+  }
+  return out;
+}
+
 /** Emits a single-block region's ops, then assigns its terminator's operands to `outs`. */
 function regionInto(e: NestEmitter, r: Region, outs: readonly string[]): boolean {
   const b = r.blocks[0];
   if (r.blocks.length !== 1 || b === undefined) return false;
   const term = e.block(b);
   if (term === undefined) return false;
-  const ys = e.values(term.operands.map((o) => o.value));
+  const ys = flatParts(e, term.operands.map((o) => o.value));
   if (ys === undefined || ys.length !== outs.length) return false;
   // Parallel copy: every yielded value is read before any carried local is written.
   if (ys.length === 1) e.lines.push(`${outs[0]} = ${ys[0]};`);
@@ -34,30 +68,32 @@ function regionInto(e: NestEmitter, r: Region, outs: readonly string[]): boolean
  * A counted loop: `iv` from lo below hi by step, carrying `inits` through the body's iter_args;
  * `ivRange` bounds the induction variable whenever the body runs.
  */
-function countedLoop(op: Operation, e: NestEmitter, lo: string, hi: string, step: string, inits: readonly string[], ivRange: Range | undefined): boolean {
+function countedLoop(op: Operation, e: NestEmitter, lo: string, hi: string, step: string, initValues: readonly Value[], ivRange: Range | undefined): boolean {
   const body = op.regions[0]!.blocks[0];
   if (body === undefined || op.regions[0]!.blocks.length !== 1) return false;
   const [ivArg, ...iterArgs] = body.arguments;
-  if (ivArg === undefined || iterArgs.length !== inits.length) return false;
+  const inits = flatParts(e, initValues);
+  const carried = freshParts(e, iterArgs);
+  if (ivArg === undefined || iterArgs.length !== initValues.length || inits === undefined || carried === undefined) return false;
+  if (carried.length !== inits.length) return false;
   const iv = e.fresh("i");
-  const carried = inits.map(() => e.fresh("r"));
   const hiName = e.fresh("h");
   if (carried.length > 0) e.lines.push(`let ${carried.map((r, i) => `${r} = ${inits[i]}`).join(", ")};`);
   e.lines.push(`const ${hiName} = ${hi};`, `for (let ${iv} = ${lo}; ${iv} < ${hiName}; ${iv} += ${step}) {`);
   e.define(ivArg, iv, ivRange);
-  iterArgs.forEach((a, i) => e.define(a, carried[i]!));
+  if (!bindParts(e, iterArgs, carried)) return false;
   if (!regionInto(e, op.regions[0]!, carried)) return false;
   e.lines.push("}");
-  op.results.forEach((r, i) => e.define(r, carried[i]!));
-  return true;
+  return bindParts(e, op.results, carried);
 }
 
 function scfFor(op: Operation, e: NestEmitter): boolean {
   const k = kindOf(op.operand(0).type);
   if (k === undefined || k.isBig || k.isFloat) return false;
-  const ins = e.values(op.operands.map((o) => o.value));
+  const ins = e.values(op.operands.slice(0, 3).map((o) => o.value));
   if (ins === undefined) return false;
-  const [lb, ub, step, ...inits] = ins as [string, string, string, ...string[]];
+  const [lb, ub, step] = ins as [string, string, string];
+  const inits = op.operands.slice(3).map((o) => o.value);
   const lo = e.fresh("l");
   e.lines.push(
     `const ${lo} = ${lb};`,
@@ -74,9 +110,9 @@ function affineFor(op: Operation, e: NestEmitter): boolean {
   const ubMap = op.getAttr("upperBoundMap");
   const step = op.getAttr("step");
   if (seg === undefined || !(lbMap instanceof AffineMapAttr) || !(ubMap instanceof AffineMapAttr) || !(step instanceof IntegerAttr)) return false;
-  const ins = e.values(op.operands.map((o) => o.value));
-  if (ins === undefined) return false;
   const [nl, nu] = seg as [number, number];
+  const ins = e.values(op.operands.slice(0, nl + nu).map((o) => o.value));
+  if (ins === undefined) return false;
   const hi = affineBound(ubMap.map, ins.slice(nl, nl + nu), false);
   const lo = affineBound(lbMap.map, ins.slice(0, nl), true);
   const los = mapRanges(e, lbMap.map, ins.slice(0, nl));
@@ -85,7 +121,7 @@ function affineFor(op: Operation, e: NestEmitter): boolean {
     los.length > 0 && his.length > 0 && los.every((r) => r !== undefined) && his.every((r) => r !== undefined)
       ? { lo: extreme("max", los.map((r) => r!.lo)), hi: `(${extreme("min", his.map((r) => r!.hi))} - 1)` }
       : undefined;
-  return countedLoop(op, e, lo, hi, `${Number(step.value)}`, ins.slice(nl + nu), ivRange);
+  return countedLoop(op, e, lo, hi, `${Number(step.value)}`, op.operands.slice(nl + nu).map((o) => o.value), ivRange);
 }
 
 function extreme(f: "min" | "max", xs: readonly string[]): string {
@@ -102,7 +138,8 @@ function mapRanges(e: NestEmitter, map: AffineMap, operands: readonly string[]):
 
 /** An if with `cond` choosing the then region (results assigned in both branches). */
 function conditional(op: Operation, e: NestEmitter, cond: string): boolean {
-  const outs = op.results.map(() => e.fresh("r"));
+  const outs = freshParts(e, op.results);
+  if (outs === undefined) return false;
   if (outs.length > 0) e.lines.push(`let ${outs.join(", ")};`);
   e.lines.push(`if (${cond}) {`);
   if (!regionInto(e, op.regions[0]!, outs)) return false;
@@ -112,8 +149,7 @@ function conditional(op: Operation, e: NestEmitter, cond: string): boolean {
     if (!regionInto(e, otherwise, outs)) return false;
   } else if (outs.length > 0) return false;
   e.lines.push("}");
-  op.results.forEach((r, i) => e.define(r, outs[i]!));
-  return true;
+  return bindParts(e, op.results, outs);
 }
 
 function mapResult(op: Operation, e: NestEmitter, pick: (xs: string[]) => string, range: (rs: Range[]) => Range): boolean {

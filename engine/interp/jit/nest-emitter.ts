@@ -3,7 +3,7 @@
 import type { Block } from "../../ir/block.ts";
 import type { Operation } from "../../ir/operation.ts";
 import type { Value } from "../../ir/value.ts";
-import { MemRefType, ShapedType } from "../../ir/types.ts";
+import { MemRefType, ShapedType, VectorType, type Type } from "../../ir/types.ts";
 import type { FunctionCompiler } from "../compiler.ts";
 import { kindOf, type ElementKind } from "../elements.ts";
 import { constantValue } from "../constants.ts";
@@ -34,6 +34,16 @@ export interface ProvenCheck {
   readonly check: string;
 }
 
+/** Vectors up to this many lanes are held lane by lane in locals. */
+const maxLanes = 128;
+
+/** The lane count of a small fixed vector type with stored elements, else undefined. */
+export function laneCount(t: Type): number | undefined {
+  if (!(t instanceof VectorType) || t.scalableDims.some((x) => x) || kindOf(t.elementType) === undefined) return undefined;
+  const n = t.shape.reduce((a, b) => a * b, 1);
+  return n <= maxLanes ? n : undefined;
+}
+
 /** Scalar helpers that trap (integer division): their calls attach the op to the Trap. */
 const trappingOps = new Set(["arith.divsi", "arith.divui", "arith.remsi", "arith.remui", "arith.floordivsi", "arith.ceildivsi", "arith.ceildivui"]);
 
@@ -50,6 +60,8 @@ export class NestEmitter {
   readonly ops: Operation[] = [];
   private readonly names = new Map<Value, string>();
   private readonly memrefs = new Map<Value, MemrefNames>();
+  /** Vector values, one local per lane (row-major). */
+  private readonly vectors = new Map<Value, string[]>();
   /** Integer bounds of locals, as expressions valid at entry. */
   private readonly ranges = new Map<string, Range>();
   private counter = 0;
@@ -94,6 +106,56 @@ export class NestEmitter {
     const k = kindOf(v.type)!;
     this.define(v, name, !k.isFloat && !k.isBig ? { lo: name, hi: name } : undefined);
     return name;
+  }
+
+  defineLanes(v: Value, lanes: string[]): void {
+    this.vectors.set(v, lanes);
+  }
+
+  /** The lane locals of a small vector; vectors from outside the nest are read lane by lane at entry. */
+  lanes(v: Value): string[] | undefined {
+    const known = this.vectors.get(v);
+    if (known !== undefined) return known;
+    const n = laneCount(v.type);
+    if (n === undefined) return undefined;
+    const shape = (v.type as VectorType).shape;
+    const c = this.fresh("c");
+    const lanes = Array.from({ length: n }, (_, i) => `${c}_${i}`);
+    this.entry.push(
+      `const ${c} = regs[${this.c.slot(v)}];`,
+      `if (!(${c} instanceof ShapedValue) || ${c}.size !== ${n} || ${c}.shape.length !== ${shape.length}) return false;`,
+    );
+    lanes.forEach((lane, i) => {
+      // Lane i's indices, row-major.
+      let rest = i;
+      const terms: string[] = [];
+      for (let d = shape.length - 1; d >= 0; d--) {
+        terms.push(`${rest % shape[d]!} * ${c}.strides[${d}]`);
+        rest = Math.floor(rest / shape[d]!);
+      }
+      this.entry.push(`const ${lane} = ${c}.data[${[`${c}.offset`, ...terms].join(" + ")}];`);
+    });
+    this.vectors.set(v, lanes);
+    return lanes;
+  }
+
+  /** A value's locals: its name (scalars) or its lanes (vectors). */
+  parts(v: Value): string[] | undefined {
+    if (v.type instanceof VectorType) return this.lanes(v);
+    const n = this.value(v);
+    return n === undefined ? undefined : [n];
+  }
+
+  /** Binds a value to locals made by `parts` for its type. */
+  defineParts(v: Value, names: string[]): void {
+    if (v.type instanceof VectorType) this.defineLanes(v, names);
+    else this.define(v, names[0]!);
+  }
+
+  /** How many locals a value of type `t` takes (undefined when the nest cannot hold it). */
+  partCount(t: Type): number | undefined {
+    if (t instanceof VectorType) return laneCount(t);
+    return t instanceof ShapedType || kindOf(t) === undefined ? undefined : 1;
   }
 
   values(vs: readonly Value[]): string[] | undefined {
@@ -149,6 +211,7 @@ export class NestEmitter {
   private scalar(op: Operation): boolean {
     if (op.results.length !== 1 || op.regions.length > 0) return false;
     if (!op.name.startsWith("arith.") && !op.name.startsWith("math.")) return false;
+    if (op.result(0).type instanceof VectorType) return this.lanewise(op);
     const r = op.result(0);
     const k = kindOf(r.type);
     if (k === undefined || r.type instanceof ShapedType) return false;
@@ -177,6 +240,61 @@ export class NestEmitter {
     if (trappingOps.has(op.name)) this.lines.push(`let ${out}; try { ${out} = ${call}; } catch (e) { throw atOp(e, ops[${this.opIndex(op)}]); }`);
     else this.lines.push(`const ${out} = ${call};`);
     this.define(r, out);
+    return true;
+  }
+
+  /** An elementwise arith/math op on small vectors, lane by lane (a scalar condition selects whole vectors). */
+  private lanewise(op: Operation): boolean {
+    const r = op.result(0);
+    const n = laneCount(r.type);
+    const k = kindOf((r.type as VectorType).elementType);
+    if (n === undefined || k === undefined) return false;
+    if (op.name === "arith.constant") {
+      const attr = op.getAttr("value");
+      let v: unknown;
+      try {
+        v = attr === undefined ? undefined : constantValue(attr, r.type, this.c.interp);
+      } catch {
+        return false;
+      }
+      if (!(v instanceof Object) || !("data" in v)) return false;
+      const sv = v as { data: ArrayLike<number | bigint>; offset: number; size: number };
+      if (sv.size !== n) return false;
+      const lanes: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const x = sv.data[sv.offset + i]!;
+        const out = this.fresh();
+        this.lines.push(`const ${out} = ${typeof x === "bigint" ? `${x}n` : Object.is(x, -0) ? "-0" : Number.isFinite(x) ? `${x}` : this.helper(x)};`);
+        lanes.push(out);
+      }
+      this.defineLanes(r, lanes);
+      return true;
+    }
+    const operands: string[][] = [];
+    for (const o of op.operands) {
+      const parts = o.value.type instanceof VectorType ? this.lanes(o.value) : undefined;
+      if (parts !== undefined && parts.length === n) operands.push(parts);
+      else if (op.name === "arith.select" && operands.length === 0 && !(o.value.type instanceof ShapedType)) {
+        const c = this.value(o.value);
+        if (c === undefined) return false;
+        operands.push(Array.from({ length: n }, () => c));
+      } else return false;
+    }
+    if (!scalarFunctions.has(op)) this.c.compileOp(op);
+    const f = scalarFunctions.get(op);
+    const fn = f !== undefined && !trappingOps.has(op.name) ? this.helper(f) : undefined;
+    let round: string | undefined;
+    const lanes: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const args = operands.map((xs) => xs[i]!);
+      const inline = k.isBig ? undefined : inlineScalar(op, args, k, () => (round ??= this.helper(k.norm)));
+      const expr = inline ?? (fn !== undefined ? `${fn}(${args.join(", ")})` : undefined);
+      if (expr === undefined) return false;
+      const out = this.fresh();
+      this.lines.push(`const ${out} = ${expr};`);
+      lanes.push(out);
+    }
+    this.defineLanes(r, lanes);
     return true;
   }
 

@@ -61,3 +61,29 @@ func.func @out_of_bounds_computed() {
   }
   return
 }
+func.func @vector_load_out_of_bounds() {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %m = memref.alloc() : memref<3x8xf32>
+  %n = memref.alloc() : memref<3x4xf32>
+  scf.for %i = %c0 to %c3 step %c1 {
+    %j = arith.muli %i, %c3 : index
+    %v = vector.load %m[%i, %j] : memref<3x8xf32>, vector<4xf32>
+    vector.store %v, %n[%i, %c0] : memref<3x4xf32>, vector<4xf32>
+  }
+  return
+}
+func.func @vector_store_out_of_bounds() {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %m = memref.alloc() : memref<3x10xf32>
+  %one = arith.constant dense<1.0> : vector<4xf32>
+  scf.for %i = %c0 to %c3 step %c1 {
+    %j = arith.muli %i, %c3 : index
+    %k = arith.addi %j, %c1 : index
+    vector.store %one, %m[%i, %k] : memref<3x10xf32>, vector<4xf32>
+  }
+  return
+}

@@ -69,14 +69,26 @@ export function compileNest(op: Operation, c: FunctionCompiler): GeneratedNest |
     const value = vector && k ? `${e.helper(vectorOf(k, vector.shape))}([${parts.join(", ")}])` : parts[0];
     write.push(`regs[${c.slot(r)}] = ${value};`);
   }
-  const version = (checked: boolean) => [...e.lines.flatMap((l) => (typeof l === "string" ? [l] : checked ? [l.check] : [])), ...write];
-  // Two versions when some checks were proven at entry: without them, and with all of them.
-  const body =
+  const version = (checked: boolean) => [...e.lines.flatMap((l) => (typeof l === "string" ? [l] : checked ? [l.check] : [])), ...write, "return true;"];
+  // When some checks were proven at entry there are two versions, each its own function (V8 then
+  // optimizes only the one that runs): without those checks, and with every check.
+  const proofs = [...new Set(e.proofs)].map((p) => `(${p})`).join(" && ");
+  const source =
     e.proofs.length === 0
-      ? version(true)
-      : [`if (${[...new Set(e.proofs)].map((p) => `(${p})`).join(" && ")}) {`, ...version(false), "} else {", ...version(true), "}"];
-  const source = [affinePrelude, "return function loopNest(regs) {", ...e.entry, ...body, "return true;", "};"].join("\n");
-  const make = generatedFunction(["H", "ops", "ShapedValue", "fail", "outOfBounds", "atOp"], source) as (...xs: unknown[]) => GeneratedNest;
+      ? [affinePrelude, "return function loopNest(regs) {", ...e.entry, ...version(true), "};"]
+      : [
+          affinePrelude,
+          "function checkedNest(regs) {",
+          ...e.entry,
+          ...version(true),
+          "}",
+          "return function loopNest(regs) {",
+          ...e.entry,
+          `if (!(${proofs})) return checkedNest(regs);`,
+          ...version(false),
+          "};",
+        ];
+  const make = generatedFunction(["H", "ops", "ShapedValue", "fail", "outOfBounds", "atOp"], source.join("\n")) as (...xs: unknown[]) => GeneratedNest;
   return make(e.helpers, e.ops, ShapedValue, fail, outOfBounds, atOp);
 }
 

@@ -65,8 +65,11 @@ export function runInSizedWorker(mib: number, argv: readonly string[], entry: UR
       return;
     }
     let code: number | undefined;
+    // The exit code arrives once the run's output is written (synchronously): resolve then, not
+    // after the worker has torn down its large heap.
     worker.on("message", (m: number) => {
       code = m;
+      resolve(m);
     });
     worker.on("error", (e: Error) => {
       fs.writeSync(2, `prr: internal error: ${e.message}\n`);

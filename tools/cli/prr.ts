@@ -20,7 +20,11 @@ async function run(): Promise<number> {
   const argv = process.argv.slice(2);
   const mib = semiSpaceMiB(argv);
   const sized = mib === undefined ? undefined : await runInSizedWorker(mib, argv, new URL(import.meta.url));
-  return sized ?? runMain(argv);
+  if (sized !== undefined) {
+    // Everything the worker had to say is written: end without waiting for its heap to be freed.
+    process.exit(sized);
+  }
+  return runMain(argv);
 }
 
 function finish(code: number): void {

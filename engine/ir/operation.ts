@@ -113,37 +113,6 @@ export class Operation {
     this.successors = successors;
   }
 
-  /**
-   * An op from parts the caller has already looked up and normalized (the parser's path: no
-   * state object per op). `regions` and `successors` are taken as they are; operands and result
-   * types are copied.
-   */
-  static fromParts(
-    ctx: Context,
-    name: string,
-    def: OpDef | undefined,
-    operands: readonly Value[],
-    resultTypes: readonly Type[],
-    props: DictionaryAttr,
-    attrs: DictionaryAttr,
-    regions: Region[] | undefined,
-    successors: readonly Block[] | undefined,
-    loc: Location | undefined,
-  ): Operation {
-    return new Operation(
-      ctx,
-      name,
-      def,
-      operands,
-      resultTypes,
-      props,
-      attrs,
-      regions === undefined || regions.length === 0 ? noRegions : regions,
-      successors === undefined || successors.length === 0 ? noSuccessors : [...successors],
-      loc,
-    );
-  }
-
   static create(ctx: Context, state: OperationState): Operation {
     const empty = ctx.dictionary(noEntries);
     const regions =

@@ -617,18 +617,17 @@ export class Parser {
       if (properties === undefined) this.defaultProperties.set(def, (properties = this.ctx.dictionary(this.withDefaults(def, []))));
     } else if (def?.attributes) properties = this.ctx.dictionary(this.withDefaults(def, props!));
     const lazy = state.hasLazyLoc;
-    const op = Operation.fromParts(
-      this.ctx,
-      state.name,
+    const op = Operation.create(this.ctx, {
+      name: state.name,
       def,
-      state.operands,
-      state.resultTypes,
-      properties ?? this.ctx.dictionary(props ?? noAttributes),
-      this.ctx.dictionary(attrs),
-      state.hasRegions ? state.regions : undefined,
-      state.hasSuccessors ? state.successors : undefined,
-      lazy ? undefined : state.loc,
-    );
+      operands: state.operands,
+      resultTypes: state.resultTypes,
+      properties: properties ?? this.ctx.dictionary(props ?? noAttributes),
+      attributes: this.ctx.dictionary(attrs),
+      regions: state.hasRegions ? state.regions : undefined,
+      successors: state.hasSuccessors ? state.successors : undefined,
+      loc: lazy ? undefined : state.loc,
+    });
     if (lazy) op.setSourceLocation(state.sourceFile, state.sourceOffset);
     return op;
   }

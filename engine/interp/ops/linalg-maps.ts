@@ -126,6 +126,24 @@ export function standardMaps(op: Operation): LinearMap[] | undefined {
       const { s, d } = window(op, 2); // n, f, oh, ow, c, kh, kw
       return [build(7, [0, 4, [[2, s[0]!], [5, d[0]!]], [[3, s[1]!], [6, d[1]!]]]), build(7, [1, 4, 5, 6]), build(7, [0, 1, 2, 3])];
     }
+    case "linalg.conv_2d_ngchw_fgchw":
+    case "linalg.conv_2d_ngchw_gfchw":
+    case "linalg.conv_2d_ngchw_gfchw_q": {
+      const { s, d } = window(op, 2); // n, g, f, oh, ow, c, kh, kw
+      const input = build(8, [0, 1, 5, [[3, s[0]!], [6, d[0]!]], [[4, s[1]!], [7, d[1]!]]]);
+      const filter = op.name === "linalg.conv_2d_ngchw_fgchw" ? build(8, [2, 1, 5, 6, 7]) : build(8, [1, 2, 5, 6, 7]);
+      return withZeroPoints(op, [input, filter], build(8, [0, 1, 2, 3, 4]));
+    }
+    case "linalg.conv_2d_nhwgc_gfhwc":
+    case "linalg.conv_2d_nhwgc_gfhwc_q": {
+      const { s, d } = window(op, 2); // n, oh, ow, g, f, kh, kw, c
+      const input = build(8, [0, [[1, s[0]!], [5, d[0]!]], [[2, s[1]!], [6, d[1]!]], 3, 7]);
+      return withZeroPoints(op, [input, build(8, [3, 4, 5, 6, 7])], build(8, [0, 1, 2, 3, 4]));
+    }
+    case "linalg.quantized_matmul":
+      return [build(3, [0, 2]), build(3, [2, 1]), build(3, []), build(3, []), build(3, [0, 1])];
+    case "linalg.quantized_batch_matmul":
+      return [build(4, [0, 1, 3]), build(4, [0, 3, 2]), build(4, []), build(4, []), build(4, [0, 1, 2])];
     case "linalg.conv_2d":
       return [build(4, [[[0, 1], [2, 1]], [[1, 1], [3, 1]]]), build(4, [2, 3]), build(4, [0, 1])];
     case "linalg.depthwise_conv_2d_nhwc_hwc": {
@@ -147,6 +165,12 @@ export function standardMaps(op: Operation): LinearMap[] | undefined {
     }
   }
   return undefined;
+}
+
+/** Input and filter maps, the scalar zero points' maps of the `_q` variants, the output map. */
+function withZeroPoints(op: Operation, inputs: LinearMap[], output: LinearMap): LinearMap[] {
+  const scalar = build(output.dims, []);
+  return op.name.endsWith("_q") ? [...inputs, scalar, scalar, output] : [...inputs, output];
 }
 
 /** Identity maps of rank `r` for `n` operands (elementwise ops). */

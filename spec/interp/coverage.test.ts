@@ -1,0 +1,52 @@
+// The interpreter's op coverage: each program under spec/interp/coverage runs under `prr run` and
+// must print what mlir-opt-22 + mlir-runner-22 print, or, for ops MLIR 22 cannot lower (the file
+// says why in a `// ORACLE: hand-computed` line), the `// OUT:` lines computed from the spec.
+import { describe, expect, it } from "vitest";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { llvmTool } from "../support/llvm.ts";
+import { mlirTools, runWithMlir } from "../../tools/bench/mlir-runner.ts";
+import { compareOutputs } from "./compare-output.ts";
+import { run } from "./run-helper.ts";
+
+const dir = path.join(import.meta.dirname, "coverage");
+const opt = llvmTool("mlir-opt-22");
+const runner = llvmTool("mlir-runner-22");
+const noTools = opt === undefined || runner === undefined;
+
+const programs = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith(".mlir"))
+  .sort()
+  .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), "utf8") }));
+
+/** The `// OUT:` lines of a hand-computed program, one printed line each. */
+function handOutput(text: string): string | undefined {
+  if (!/^\/\/ ORACLE: hand-computed/m.test(text)) return undefined;
+  return [...text.matchAll(/^\/\/ OUT:(?: (.*))?$/gm)].map((m) => `${m[1] ?? ""}\n`).join("");
+}
+
+const withoutAddresses = (s: string) => s.replace(/base@ = 0x[0-9a-f]+/g, "base@ = ADDR");
+
+describe("ops of the corpus run as MLIR runs them", () => {
+  for (const p of programs) {
+    const hand = handOutput(p.text);
+    if (hand !== undefined) {
+      it(`${p.name}: prints the values the spec's pseudo-code gives`, async () => {
+        const actual = await run(p.text);
+        expect(actual.err).toBe("");
+        expect(actual.code).toBe(0);
+        expect(withoutAddresses(actual.out)).toBe(hand);
+      });
+      continue;
+    }
+    it.skipIf(noTools)(`${p.name}: agrees with mlir-runner-22${noTools ? " (skipped: mlir-opt-22 or mlir-runner-22 is not installed)" : ""}`, async () => {
+      const expected = runWithMlir(mlirTools(opt!, runner!), p.text);
+      expect(expected.ok, expected.stderr).toBe(true);
+      const actual = await run(p.text);
+      expect(actual.err).toBe("");
+      expect(actual.code).toBe(0);
+      expect(compareOutputs(expected.stdout, actual.out)).toBeUndefined();
+    });
+  }
+});

@@ -36,7 +36,8 @@ export function structuredKernel(
   for (let d = 0; d < dims; d++) lines.push(`const B${d} = bounds[${d}];`, ...ops.map((j) => `const s${d}_${j} = step[${d}][${j}];`));
   lines.push(...code.captures.map((_, i) => `const cap${i} = caps[${i}];`));
   const body = [
-    ...argOperands.map((j, i) => `const a${i} = d${j}[o${j}];`),
+    // Block arguments without uses (an output the body overwrites) are not read.
+    ...argOperands.flatMap((j, i) => (argsAreIndices || block.arguments[i]?.useCount !== 0 ? [`const a${i} = d${j}[o${j}];`] : [])),
     ...code.statements,
     ...yieldOperands.map((j, i) => `d${j}[o${j}] = ${code.yieldsBig[i] ? `BigInt(${code.yields[i]})` : code.yields[i]};`),
   ];

@@ -3,7 +3,9 @@
 // rule engine and the printer, and must not pull the interpreter's kernels into those tools.
 import { defineFallback } from "../semantics.ts";
 import "./arith.ts";
+import "./arith-extended.ts";
 import "./math.ts";
+import "./math-bits.ts";
 import "./func.ts";
 import "./scf.ts";
 import "./affine.ts";
@@ -12,6 +14,7 @@ import "./tensor.ts";
 import "./bufferization.ts";
 import "./vector.ts";
 import "./vector-memory.ts";
+import "./vector-bitcast.ts";
 import "./tosa-elementwise.ts";
 import "./tosa-tensor.ts";
 import "./tosa-reduce.ts";

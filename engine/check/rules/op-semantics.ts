@@ -28,6 +28,7 @@ export function operandWidths(op: string, n: number, width: number, choose: (opt
       return [choose(wider)];
     }
     case "arith.index_cast":
+    case "arith.index_castui":
       if (width === 64) return [choose([32, 64])];
       return [64];
     default:
@@ -39,6 +40,7 @@ export function operandWidths(op: string, n: number, width: number, choose: (opt
 /** Ops whose operands and result share one type. */
 const SAME_TYPE = new Set([
   "arith.addi", "arith.subi", "arith.muli", "arith.divsi", "arith.divui", "arith.remsi", "arith.remui",
+  "arith.ceildivsi", "arith.ceildivui", "arith.floordivsi",
   "arith.andi", "arith.ori", "arith.xori", "arith.shli", "arith.shrsi", "arith.shrui",
   "arith.maxsi", "arith.minsi", "arith.maxui", "arith.minui", "math.absi",
 ]);
@@ -69,6 +71,23 @@ export function opValue(z: Z3, op: string, xs: readonly BV[], width: number, pre
     case "arith.divui":
       ub.push(b!.eq(zero));
       return a!.udiv(b!);
+    case "arith.ceildivui":
+      // a == 0 ? 0 : (a - 1) / b + 1
+      ub.push(b!.eq(zero));
+      return z.If(a!.eq(zero), zero, a!.sub(z.BitVec.val(1, width)).udiv(b!).add(z.BitVec.val(1, width))) as BV;
+    case "arith.ceildivsi":
+    case "arith.floordivsi": {
+      // The truncating quotient, moved one step up (ceil) or down (floor) when inexact and the
+      // exact quotient is positive (ceil) or negative (floor).
+      ub.push(b!.eq(zero), z.And(a!.eq(z.BitVec.val(1n << BigInt(width - 1), width)), b!.eq(z.BitVec.val(-1, width))));
+      const q = a!.sdiv(b!);
+      const inexact = a!.srem(b!).neq(zero);
+      const sameSigns = a!.slt(zero).eq(b!.slt(zero));
+      const one = z.BitVec.val(1, width);
+      return op === "arith.ceildivsi"
+        ? (z.If(z.And(inexact, sameSigns), q.add(one), q) as BV)
+        : (z.If(z.And(inexact, z.Not(sameSigns)), q.sub(one), q) as BV);
+    }
     case "arith.remsi":
       ub.push(b!.eq(zero));
       return a!.srem(b!);
@@ -100,6 +119,8 @@ export function opValue(z: Z3, op: string, xs: readonly BV[], width: number, pre
       return a!.extract(width - 1, 0);
     case "arith.index_cast":
       return a!.size() >= width ? a!.extract(width - 1, 0) : a!.signExt(width - a!.size());
+    case "arith.index_castui":
+      return a!.size() >= width ? a!.extract(width - 1, 0) : a!.zeroExt(width - a!.size());
     case "arith.cmpi":
       return cmpi(z, a!, b!, predicate!, ub);
   }

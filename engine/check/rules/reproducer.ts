@@ -64,6 +64,7 @@ function operandTypes(op: string, n: number, type: string): string[] {
     case "arith.trunci":
       return [`i${Math.min(64, w * 2)}`];
     case "arith.index_cast":
+    case "arith.index_castui":
       return ["index"];
     default:
       return Array(n).fill(type);

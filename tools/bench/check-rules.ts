@@ -51,6 +51,6 @@ function run(args: readonly string[]): void {
 
 export const checkRulesBench: BenchSection = {
   name: "check",
-  summary: "prr check --verify on each shipped rule set (median of 3)",
+  summary: "prr check --verify on each shipped rule set (median of --runs, default 3)",
   run,
 };

@@ -9,7 +9,7 @@ import { runtimeFunctions, type RuntimeFunction } from "./runner-utils.ts";
 import "./ops/index.ts";
 
 export interface InterpreterOptions {
-  /** Where the program's prints go. */
+  /** Where the program's prints go, as a byte string (each char code 0-255 is one output byte). */
   readonly write: (text: string) => void;
   /** The module's `{-# dialect_resources #-}` blobs: dialect → handle → hex text. */
   readonly resources?: ReadonlyMap<string, ReadonlyMap<string, string>>;

@@ -63,14 +63,17 @@ const fallbackLowering = lowering
   .filter((p) => !/deallocation/.test(p))
   .map((p) => (p.startsWith("-one-shot-bufferize=") ? `${p} copy-before-write` : p));
 
-/** Lowers and runs `text`'s `entry` (a void function); `timeoutMs` bounds each stage. */
-export function runWithMlir(tools: MlirTools, text: string, entry = "main", timeoutMs = 600_000): RunnerResult {
-  const first = runPipeline(tools, text, entry, timeoutMs, lowering);
+/**
+ * Lowers and runs `text`'s `entry` (a void function); `timeoutMs` bounds each stage. The program's
+ * output is decoded as UTF-8, or with `bytes` as a byte string (one char per byte, as `prr run` writes).
+ */
+export function runWithMlir(tools: MlirTools, text: string, entry = "main", timeoutMs = 600_000, bytes = false): RunnerResult {
+  const first = runPipeline(tools, text, entry, timeoutMs, lowering, bytes);
   if (first.ok || !first.stderr.startsWith("mlir-opt (lowering)")) return first;
-  return runPipeline(tools, text, entry, timeoutMs, fallbackLowering);
+  return runPipeline(tools, text, entry, timeoutMs, fallbackLowering, bytes);
 }
 
-function runPipeline(tools: MlirTools, text: string, entry: string, timeoutMs: number, passes: readonly string[]): RunnerResult {
+function runPipeline(tools: MlirTools, text: string, entry: string, timeoutMs: number, passes: readonly string[], bytes: boolean): RunnerResult {
   const started = performance.now();
   const stage = (cmd: string, args: string[], input: string) =>
     spawnSync(cmd, args, { input, encoding: "utf8", maxBuffer: 1 << 30, timeout: timeoutMs });
@@ -79,7 +82,12 @@ function runPipeline(tools: MlirTools, text: string, entry: string, timeoutMs: n
   const b = stage(tools.opt, [...passes], a.stdout);
   if (b.status !== 0) return { ok: false, stdout: "", stderr: `mlir-opt (lowering): ${b.stderr ?? b.error?.message}`, ms: performance.now() - started };
   const libs = ["libmlir_runner_utils.so.22.1", "libmlir_c_runner_utils.so.22.1"].map((l) => `-shared-libs=${path.join(tools.libDir, l)}`);
-  const c = stage(tools.runner, ["-e", entry, "-entry-point-result=void", "-O3", ...libs], b.stdout);
+  const c = spawnSync(tools.runner, ["-e", entry, "-entry-point-result=void", "-O3", ...libs], {
+    input: b.stdout,
+    encoding: bytes ? "latin1" : "utf8",
+    maxBuffer: 1 << 30,
+    timeout: timeoutMs,
+  });
   const ms = performance.now() - started;
   return { ok: c.status === 0, stdout: c.stdout ?? "", stderr: `${c.stderr ?? ""}${c.error ? c.error.message : ""}`, ms };
 }

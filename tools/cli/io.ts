@@ -4,6 +4,11 @@ import * as fs from "node:fs";
 export interface Io {
   /** Writes data (IR, reports) to standard output. */
   stdout(text: string): void;
+  /**
+   * Writes a byte string (each char code 0-255 is one byte) to standard output: a program's own
+   * output under `prr run`, which need not be UTF-8 (printMemrefI8 prints raw bytes).
+   */
+  stdoutBytes?(bytes: string): void;
   /** Writes messages (diagnostics, progress) to standard error. */
   stderr(text: string): void;
   /** Reads a file; `-` is standard input. Throws a NodeJS error on failure. */
@@ -20,6 +25,7 @@ export interface Io {
 export function processIo(): Io {
   return {
     stdout: (t) => writeAll(1, t),
+    stdoutBytes: (t) => writeAll(1, t, "latin1"),
     stderr: (t) => writeAll(2, t),
     readFile: (p) => (p === "-" ? fs.readFileSync(0, "utf8") : fs.readFileSync(p, "utf8")),
     writeFile: atomicWrite,
@@ -28,8 +34,8 @@ export function processIo(): Io {
   };
 }
 
-function writeAll(fd: number, text: string): void {
-  const buf = Buffer.from(text, "utf8");
+function writeAll(fd: number, text: string, encoding: "utf8" | "latin1" = "utf8"): void {
+  const buf = Buffer.from(text, encoding);
   let off = 0;
   while (off < buf.length) {
     try {
@@ -66,6 +72,9 @@ export function memoryIo(
     err: "",
     written: {} as Record<string, string>,
     stdout(t: string) {
+      io.out += t;
+    },
+    stdoutBytes(t: string) {
       io.out += t;
     },
     stderr(t: string) {

@@ -44,6 +44,11 @@ export function broadcastTo(v: RuntimeValue, k: ElementKind, shape: readonly num
   return out;
 }
 
+/** Text as the byte string of its UTF-8 encoding (the interpreter's output is bytes). */
+function utf8Bytes(text: string): string {
+  return /^[\x00-\x7f]*$/.test(text) ? text : String.fromCharCode(...new TextEncoder().encode(text));
+}
+
 function printScalar(x: Scalar, t: Type): string {
   const k = elementKind(t);
   if (k.isFloat) return formatG(Number(x));
@@ -106,7 +111,10 @@ defineSemantics({
     const lit = op.getAttr("stringLiteral");
     const punct = enumCase(op.getAttr("punctuation")) || "newline";
     const tail = punct === "newline" ? "\n" : punct === "comma" ? ", " : punct === "open" ? "( " : punct === "close" ? " )" : "";
-    if (lit instanceof StringAttr) return () => interp.print(lit.value);
+    if (lit instanceof StringAttr) {
+      const bytes = utf8Bytes(lit.value);
+      return () => interp.print(bytes);
+    }
     if (op.operands.length === 0) return () => interp.print(tail);
     const src = c.slot(op.operand(0));
     const t = op.operand(0).type;

@@ -69,7 +69,7 @@ export const command: Command = {
     const loaded = loadChunk(file, { allowUnregistered: args.flags.has("--allow-unregistered-dialect"), verify: true });
     if (loaded.diagnostics.length > 0 || !loaded.result) return report(loaded.diagnostics);
 
-    const interp = new Interpreter(loaded.result.module, { write: io.stdout, resources: loaded.result.resources });
+    const interp = new Interpreter(loaded.result.module, { write: io.stdoutBytes?.bind(io) ?? io.stdout, resources: loaded.result.resources });
     const entryName = args.options.get("--entry") ?? "main";
     const entry = interp.functionOp(entryName);
     if (entry === undefined) return report([diag("PRR6007", `no function '@${entryName}' with a body to run`, undefined)]);

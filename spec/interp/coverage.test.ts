@@ -1,6 +1,7 @@
 // The interpreter's op coverage: each program under spec/interp/coverage runs under `prr run` and
 // must print what mlir-opt-22 + mlir-runner-22 print, or, for ops MLIR 22 cannot lower (the file
 // says why in a `// ORACLE: hand-computed` line), the `// OUT:` lines computed from the spec.
+// Both outputs are compared as bytes (printMemrefI8 prints raw bytes that are not UTF-8).
 import { describe, expect, it } from "vitest";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -41,12 +42,36 @@ describe("ops of the corpus run as MLIR runs them", () => {
       continue;
     }
     it.skipIf(noTools)(`${p.name}: agrees with mlir-runner-22${noTools ? " (skipped: mlir-opt-22 or mlir-runner-22 is not installed)" : ""}`, async () => {
-      const expected = runWithMlir(mlirTools(opt!, runner!), p.text);
+      const expected = runWithMlir(mlirTools(opt!, runner!), p.text, "main", 600_000, true);
       expect(expected.ok, expected.stderr).toBe(true);
       const actual = await run(p.text);
       expect(actual.err).toBe("");
       expect(actual.code).toBe(0);
       expect(compareOutputs(expected.stdout, actual.out)).toBeUndefined();
+    });
+  }
+});
+
+/** Each function of coverage-traps.mlir with the line and code its `expected-trap@+1` names. */
+function expectedTraps(text: string): { entry: string; line: number; code: string }[] {
+  const out: { entry: string; line: number; code: string }[] = [];
+  let entry = "";
+  text.split("\n").forEach((l, i) => {
+    const fn = /^func\.func @(\w+)/.exec(l);
+    if (fn) entry = fn[1]!;
+    const t = /\/\/ expected-trap@\+1 (PRR\d+)/.exec(l);
+    if (t) out.push({ entry, line: i + 2, code: t[1]! });
+  });
+  return out;
+}
+
+describe("undefined behaviour in these ops is a diagnostic at the op", () => {
+  const text = fs.readFileSync(path.join(import.meta.dirname, "coverage-traps.mlir"), "utf8");
+  for (const t of expectedTraps(text)) {
+    it(`@${t.entry}: ${t.code} at line ${t.line}`, async () => {
+      const r = await run(text, `--entry=${t.entry}`);
+      expect(r.code).not.toBe(0);
+      expect(r.err).toMatch(new RegExp(`^in\\.mlir:${t.line}:\\d+: error: .*\\[${t.code}\\]`));
     });
   }
 });

@@ -20,10 +20,10 @@ function file(name: string, bytes: number): string {
 
 describe("semiSpaceMiB", () => {
   const gib = 24 * 2 ** 30;
-  it("sizes lower and opt runs on large inputs, in powers of two", () => {
+  it("sizes lower and opt runs on large inputs, in whole 32 MiB granules", () => {
     const big = file("big.mlir", 9 << 20);
-    expect(semiSpaceMiB(["lower", big, "-p", "canonicalize"], {}, gib)).toBe(512);
-    expect(semiSpaceMiB(["opt", big], {}, gib)).toBe(512);
+    expect(semiSpaceMiB(["lower", big, "-p", "canonicalize"], {}, gib)).toBe(224);
+    expect(semiSpaceMiB(["opt", big], {}, gib)).toBe(224);
   });
   it("leaves small inputs, other commands, missing files and stdin alone", () => {
     const small = file("small.mlir", 100_000);
@@ -34,10 +34,11 @@ describe("semiSpaceMiB", () => {
     expect(semiSpaceMiB(["lower", "-"], {}, gib)).toBeUndefined();
   });
   it("is off when disabled, and capped by the machine's memory", () => {
-    const big = file("big3.mlir", 30 << 20);
+    const big = file("big3.mlir", 60 << 20);
     expect(semiSpaceMiB(["lower", big], { PRR_NO_HEAP_SIZING: "1" }, gib)).toBeUndefined();
     expect(semiSpaceMiB(["lower", big], {}, gib)).toBe(1024);
     expect(semiSpaceMiB(["lower", big], {}, 4 * 2 ** 30)).toBe(256);
+    expect(semiSpaceMiB(["lower", big], {}, 2 ** 30)).toBe(64);
   });
 });
 

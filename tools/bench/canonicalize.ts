@@ -34,12 +34,14 @@ async function run(args: readonly string[]): Promise<void> {
     ];
     const walls: number[][] = tools.map(() => []);
     const cpus: number[][] = tools.map(() => []);
+    const peaks: number[][] = tools.map(() => []);
     for (let i = 0; i < runs; i++)
       for (let t = 0; t < tools.length; t++) {
         const m = await measure(tools[t]!.command, tools[t]!.args, dir);
         if (m.status !== 0) throw new Error(`${tools[t]!.label} failed: ${m.stderr.slice(0, 400)}`);
         walls[t]!.push(m.ms);
         if (m.cpuMs !== undefined) cpus[t]!.push(m.cpuMs);
+        if (m.peakKiB !== undefined) peaks[t]!.push(m.peakKiB);
       }
     const generic = (file: string) =>
       countGenericOps(spawnSync(mlirOpt, [file, "--mlir-print-op-generic"], { encoding: "utf8", maxBuffer: 1 << 30 }).stdout);
@@ -47,8 +49,16 @@ async function run(args: readonly string[]): Promise<void> {
     console.log(`input: ${count(ops)} arith ops; ${runs} alternating runs each`);
     console.log(
       table(
-        ["tool", "wall median", "min", "max", "CPU median", "ops out"],
-        tools.map((t, k) => [t.label, ms(median(walls[k]!)), ms(Math.min(...walls[k]!)), ms(Math.max(...walls[k]!)), cpus[k]!.length ? ms(median(cpus[k]!)) : "n/a", count(opsOut[k]!)]),
+        ["tool", "wall median", "min", "max", "CPU median", "peak RSS", "ops out"],
+        tools.map((t, k) => [
+          t.label,
+          ms(median(walls[k]!)),
+          ms(Math.min(...walls[k]!)),
+          ms(Math.max(...walls[k]!)),
+          cpus[k]!.length ? ms(median(cpus[k]!)) : "n/a",
+          peaks[k]!.length ? `${Math.round(median(peaks[k]!) / 1024)} MiB` : "n/a",
+          count(opsOut[k]!),
+        ]),
       ),
     );
     const ratio = median(walls[0]!) / median(walls[1]!);

@@ -61,3 +61,28 @@ func.func @atomic_out_of_bounds() {
   %old = memref.atomic_rmw addi %one, %m[%c4] : (i32, memref<4xi32>) -> i32
   return
 }
+func.func @rescale_value_outside_the_shift_range() {
+  %x = arith.constant dense<[1, -2, 5]> : tensor<3xi8>
+  %m = "tosa.const"() <{values = dense<1> : tensor<1xi32>}> : () -> tensor<1xi32>
+  %s = "tosa.const"() <{values = dense<2> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %zp = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  // expected-trap@+1 PRR6001
+  %r = tosa.rescale %x, %m, %s, %zp, %zp {rounding_mode = SINGLE_ROUND, scale32 = true, per_channel = false, input_unsigned = false, output_unsigned = false} : (tensor<3xi8>, tensor<1xi32>, tensor<1xi8>, tensor<1xi8>, tensor<1xi8>) -> tensor<3xi8>
+  return
+}
+func.func @rescale_negative_multiplier() {
+  %x = arith.constant dense<[1, -2, 5]> : tensor<3xi8>
+  %m = "tosa.const"() <{values = dense<-5> : tensor<1xi32>}> : () -> tensor<1xi32>
+  %s = "tosa.const"() <{values = dense<10> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %zp = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  // expected-trap@+1 PRR6001
+  %r = tosa.rescale %x, %m, %s, %zp, %zp {rounding_mode = SINGLE_ROUND, scale32 = true, per_channel = false, input_unsigned = false, output_unsigned = false} : (tensor<3xi8>, tensor<1xi32>, tensor<1xi8>, tensor<1xi8>, tensor<1xi8>) -> tensor<3xi8>
+  return
+}
+func.func @max_pool_shape_mismatch() {
+  %t = arith.constant dense<1.0> : tensor<1x4x4x1xf32>
+  %c = tensor.cast %t : tensor<1x4x4x1xf32> to tensor<1x?x?x1xf32>
+  // expected-trap@+1 PRR6004
+  %r = tosa.max_pool2d %c {kernel = array<i64: 2, 2>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 3, 3>} : (tensor<1x?x?x1xf32>) -> tensor<1x?x?x1xf32>
+  return
+}

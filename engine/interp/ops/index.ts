@@ -21,6 +21,8 @@ import "./vector-bitcast.ts";
 import "./tosa-elementwise.ts";
 import "./tosa-tensor.ts";
 import "./tosa-reduce.ts";
+import "./tosa-pool.ts";
+import "./tosa-rescale.ts";
 import { linalgNamed } from "./linalg.ts";
 
 defineFallback("linalg.", linalgNamed);

@@ -23,6 +23,7 @@ import "./tosa-tensor.ts";
 import "./tosa-reduce.ts";
 import "./tosa-pool.ts";
 import "./tosa-rescale.ts";
+import "./tosa-control.ts";
 import { linalgNamed } from "./linalg.ts";
 
 defineFallback("linalg.", linalgNamed);

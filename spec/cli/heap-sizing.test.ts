@@ -20,16 +20,16 @@ function file(name: string, bytes: number): string {
 
 describe("semiSpaceMiB", () => {
   const gib = 24 * 2 ** 30;
-  it("sizes lower and opt runs on large inputs, in whole 32 MiB granules", () => {
+  it("sizes lower runs on large inputs, in whole 32 MiB granules", () => {
     const big = file("big.mlir", 9 << 20);
     expect(semiSpaceMiB(["lower", big, "-p", "canonicalize"], {}, gib)).toBe(224);
-    expect(semiSpaceMiB(["opt", big], {}, gib)).toBe(224);
   });
   it("leaves small inputs, other commands, missing files and stdin alone", () => {
     const small = file("small.mlir", 100_000);
     const big = file("big2.mlir", 9 << 20);
     expect(semiSpaceMiB(["lower", small], {}, gib)).toBeUndefined();
     expect(semiSpaceMiB(["fmt", big], {}, gib)).toBeUndefined();
+    expect(semiSpaceMiB(["opt", big], {}, gib)).toBeUndefined();
     expect(semiSpaceMiB(["lower", path.join(dir, "missing.mlir")], {}, gib)).toBeUndefined();
     expect(semiSpaceMiB(["lower", "-"], {}, gib)).toBeUndefined();
   });

@@ -60,7 +60,33 @@ function dotRows(a: ShapedValue, b: ShapedValue, c: ShapedValue, i: number, roun
   const cRow = c.offset + i * c.strides[0]!;
   const cs1 = c.strides[1]!;
   const f32 = C instanceof Float32Array;
-  for (let j = 0; j < N; j++) {
+  let j = 0;
+  if (f32) {
+    // Four outputs at once: four independent rounding chains (each still adds k in ascending
+    // order) instead of one, whose latency bounded the loop; A's element is loaded once for all.
+    for (; j + 4 <= N; j += 4) {
+      const b0 = b.offset + j * bs1;
+      const b1 = b0 + bs1;
+      const b2 = b1 + bs1;
+      const b3 = b2 + bs1;
+      let acc0 = C[cRow + j * cs1]!;
+      let acc1 = C[cRow + (j + 1) * cs1]!;
+      let acc2 = C[cRow + (j + 2) * cs1]!;
+      let acc3 = C[cRow + (j + 3) * cs1]!;
+      for (let k = 0; k < K; k++) {
+        const x = A[aRow + k * as1]!;
+        acc0 = Math.fround(acc0 + Math.fround(x * B[b0 + k]!));
+        acc1 = Math.fround(acc1 + Math.fround(x * B[b1 + k]!));
+        acc2 = Math.fround(acc2 + Math.fround(x * B[b2 + k]!));
+        acc3 = Math.fround(acc3 + Math.fround(x * B[b3 + k]!));
+      }
+      C[cRow + j * cs1] = acc0;
+      C[cRow + (j + 1) * cs1] = acc1;
+      C[cRow + (j + 2) * cs1] = acc2;
+      C[cRow + (j + 3) * cs1] = acc3;
+    }
+  }
+  for (; j < N; j++) {
     let acc = C[cRow + j * cs1]!;
     const bCol = b.offset + j * bs1;
     if (f32) for (let k = 0; k < K; k++) acc = Math.fround(acc + Math.fround(A[aRow + k * as1]! * B[bCol + k]!));

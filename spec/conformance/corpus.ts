@@ -2,7 +2,7 @@
 // conformance and fuzz suites read, and whether its absence skips a suite or fails it.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectRoot } from "../../tools/bench/report.ts";
 
 /** One corpus file: its name relative to the corpus root (`models/x.mlir`) and its text. */
 export interface CorpusFile {
@@ -13,16 +13,6 @@ export interface CorpusFile {
 
 /** The MLIR folders the suites read, relative to the corpus root. */
 export const mlirFolders = ["models", "conformance/xdsl"] as const;
-
-function projectRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, "package.json"))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error("cannot find the project root");
-    dir = up;
-  }
-  return dir;
-}
 
 export function corpusRoot(): string {
   return path.resolve(projectRoot(), "..", "shared", "corpus");

@@ -2,33 +2,18 @@
 // from their indices (harness.ts), under mlir-runner-22 and under `prr run`, and the printed results
 // must agree. Constant inputs hide transposed operands and wrong reductions; these do not.
 import { describe, expect, it } from "vitest";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { llvmTool } from "../support/llvm.ts";
-import { corpusAbsence, corpusRoot } from "../conformance/corpus.ts";
+import { comparisonAbsence, mlirOpt, mlirRunner, modelsWithMain } from "./corpus-models.ts";
 import { mlirTools, runWithMlir, withoutClock } from "../../tools/bench/mlir-runner.ts";
 import { compareOutputs } from "./compare-output.ts";
 import { harnesses } from "../../tools/bench/varied-inputs.ts";
 import { run } from "./run-helper.ts";
 import { harnessTooSlowForCi, tooSlowForCi } from "../../tools/bench/slow-models.ts";
 
-const opt = llvmTool("mlir-opt-22");
-const runner = llvmTool("mlir-runner-22");
-const why = corpusAbsence() ?? (opt === undefined || runner === undefined ? "mlir-opt-22 or mlir-runner-22 is not installed" : undefined);
-
-function models(): { name: string; text: string }[] {
-  const dir = path.join(corpusRoot(), "models");
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".mlir"))
-    .sort()
-    .map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), "utf8") }))
-    .filter((m) => /func\.func @main\b/.test(m.text));
-}
+const why = comparisonAbsence;
 
 describe.skipIf(why !== undefined)(`varied-input harnesses agree with mlir-runner-22${why ? ` (skipped: ${why})` : ""}`, () => {
-  const tools = why === undefined ? mlirTools(opt!, runner!) : undefined;
-  for (const m of why === undefined ? models() : []) {
+  const tools = why === undefined ? mlirTools(mlirOpt!, mlirRunner!) : undefined;
+  for (const m of why === undefined ? modelsWithMain() : []) {
     const slow = tooSlowForCi[m.name] ?? harnessTooSlowForCi[m.name];
     const { harnesses: hs, skipped } = harnesses(m.name, m.text);
     for (const s of skipped) it.skip(`${m.name} ${s} (not harnessed)`, () => {});

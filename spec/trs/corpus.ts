@@ -2,23 +2,13 @@
 // its problems with their known answers, and whether its absence skips a suite or fails it.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectRoot } from "../../tools/bench/report.ts";
 
 export interface TrsProblemFile {
   readonly name: string;
   readonly text: string;
   /** YES, NO or UNKNOWN. */
   readonly expected: string;
-}
-
-function projectRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, "package.json"))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error("cannot find the project root");
-    dir = up;
-  }
-  return dir;
 }
 
 export function trsCorpusDir(): string {

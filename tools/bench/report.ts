@@ -39,7 +39,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
-/** The project root: the nearest ancestor of this file holding package.json (works from dist/ too). */
+/** The project root: the nearest ancestor of this file holding package.json (works from dist/ too; the spec suites use it to find ../shared). */
 export function projectRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!fs.existsSync(path.join(dir, "package.json"))) {

@@ -3,7 +3,7 @@
 import type { Operation } from "../../ir/operation.ts";
 import { StringAttr } from "../../ir/attributes.ts";
 import { ShapedType, VectorType, type Type } from "../../ir/types.ts";
-import { defineSemantics } from "../semantics.ts";
+import { defineSemantics, type OpSemantics } from "../semantics.ts";
 import { allocate, contiguous, ShapedValue, wrap, product, type RuntimeValue } from "../values.ts";
 import { liftStep, resultKind, type Scalar } from "./elementwise.ts";
 import { enumCase, intList } from "./attr-helpers.ts";
@@ -83,25 +83,20 @@ function positions(op: Operation, c: { slot(v: import("../../ir/value.ts").Value
   return statics.map((s) => (s < -(2 ** 52) ? dyn[d++]! : -1 - s));
 }
 
+/** vector.broadcast and vector.splat: the operand (scalar or vector) broadcast to the result's shape. */
+const broadcast: OpSemantics = (op, c) => {
+  const src = c.slot(op.operand(0));
+  const out = c.slot(op.result(0));
+  const vt = op.result(0).type as VectorType;
+  const k = elementKind(vt);
+  return (regs) => {
+    regs[out] = broadcastTo(regs[src], k, vt.shape);
+  };
+};
+
 defineSemantics({
-  "vector.broadcast": (op, c) => {
-    const src = c.slot(op.operand(0));
-    const out = c.slot(op.result(0));
-    const vt = op.result(0).type as VectorType;
-    const k = elementKind(vt);
-    return (regs) => {
-      regs[out] = broadcastTo(regs[src], k, vt.shape);
-    };
-  },
-  "vector.splat": (op, c) => {
-    const src = c.slot(op.operand(0));
-    const out = c.slot(op.result(0));
-    const vt = op.result(0).type as VectorType;
-    const k = elementKind(vt);
-    return (regs) => {
-      regs[out] = broadcastTo(regs[src], k, vt.shape);
-    };
-  },
+  "vector.broadcast": broadcast,
+  "vector.splat": broadcast,
   "vector.fma": (op, c) => {
     const norm = resultKind(op).norm;
     return liftStep(op, c, (a, b, d) => norm((a as number) * (b as number) + (d as number)));

@@ -41,8 +41,9 @@ function trimZeros(s: string): string {
 /**
  * The text of a > 0, from its digits n found by scaling `a` into [10^(p-1), 10^p) with one
  * correctly rounded multiplication or division by an exact power of ten (error below 1e-9 of a
- * unit in the last kept digit); undefined when that cannot decide the rounding (near a tie, or
- * outside the exact powers). The decimal n·10^(exp-p+1) has at most 15 significant digits, so the
+ * unit in the last kept digit); undefined when that cannot decide the rounding (near a tie that
+ * is not exact, or outside the exact powers). An exact tie (the scaling was exact and left a half)
+ * rounds to even, as C does. The decimal n·10^(exp-p+1) has at most 15 significant digits, so the
  * double nearest to it (one correctly rounded division) prints in JavaScript's shortest form as
  * exactly those digits, trailing zeros dropped, as %g drops them.
  */
@@ -58,8 +59,13 @@ function scaledText(a: number, precision: number): string | undefined {
   if (scaled === undefined || scaled < low || scaled >= high) return undefined;
   const floor = Math.floor(scaled);
   const frac = scaled - floor;
-  if (Math.abs(frac - 0.5) < 1e-9) return undefined;
   let n = frac > 0.5 ? floor + 1 : floor;
+  if (Math.abs(frac - 0.5) < 1e-9) {
+    const k = precision - 1 - exp;
+    const exact = k >= 0 ? exactProduct(a, pow10[k]!, scaled) : exactProduct(scaled, pow10[-k]!, a);
+    if (frac !== 0.5 || !exact) return undefined;
+    n = floor % 2 === 0 ? floor : floor + 1;
+  }
   if (n === high) {
     n = low;
     exp++;
@@ -70,6 +76,18 @@ function scaledText(a: number, precision: number): string | undefined {
   if (exp >= -4 && exp < precision) return body;
   const e = exp < 0 ? -exp : exp;
   return `${body}e${exp < 0 ? "-" : "+"}${e < 10 ? "0" : ""}${e}`;
+}
+
+/** Whether x·m is exactly the double p (Dekker's product: the rounding error of x·m is zero). */
+function exactProduct(x: number, m: number, p: number): boolean {
+  const split = 134217729; // 2^27 + 1
+  let t = split * x;
+  const xh = t - (t - x);
+  const xl = x - xh;
+  t = split * m;
+  const mh = t - (t - m);
+  const ml = m - mh;
+  return x * m === p && xh * mh - p + xh * ml + xl * mh + xl * ml === 0;
 }
 
 const zeros = Array.from({ length: 23 }, (_, i) => "0".repeat(i));

@@ -1,11 +1,21 @@
 // Typed-array kernels for linalg's hot named ops: matmul and batch_matmul in i-k-j order (each
 // output element still sums k in ascending order, rounding every step as the loops would), fill.
+// Large float matmuls run on the WebAssembly SIMD kernel (wasm/matmul.ts), with the same roundings.
 import type { ShapedValue } from "../values.ts";
+import { matmulSimd } from "../wasm/matmul.ts";
 
 type Floats = Float32Array | Float64Array;
 
 /** C[m,n] += A[m,k]·B[k,n] over strided 2-D views of float buffers; `round` rounds products. */
 export function matmulInto(a: ShapedValue, b: ShapedValue, c: ShapedValue, round: (x: number) => number): void {
+  const simd = matmulSimd(a, b, c);
+  if (simd > 0) {
+    // The SIMD kernel computed C's leading columns; the rest (fewer than a vector) are done here.
+    if (simd === c.shape[1]) return;
+    const rest = (v: ShapedValue) => v.view([v.shape[0]!, v.shape[1]! - simd], v.strides, v.offset + simd * v.strides[1]!);
+    b = rest(b);
+    c = rest(c);
+  }
   if (c.data instanceof Float32Array && b.data instanceof Float32Array && a.data instanceof Float32Array && b.strides[1] === 1 && c.strides[1] === 1) {
     matmulF32Blocked(a, b, c);
     return;

@@ -7,6 +7,8 @@ import * as path from "node:path";
 import { llvmTool } from "../support/llvm.ts";
 import { mlirTools, runWithMlir } from "../../tools/bench/mlir-runner.ts";
 import { nestsCompiled, setLoopJit } from "../../engine/interp/jit/loop-nest.ts";
+import { laneLoopsRun, setLaneLoops } from "../../engine/interp/jit/nest-wasm.ts";
+import { fusedMaddAvailable } from "../../engine/interp/wasm/fused-madd.ts";
 import { compareOutputs } from "./compare-output.ts";
 import { run } from "./run-helper.ts";
 
@@ -29,10 +31,13 @@ async function bothWays(text: string, ...flags: string[]) {
   return { jit, closures };
 }
 
-afterEach(() => setLoopJit(true));
+afterEach(() => {
+  setLoopJit(true);
+  setLaneLoops(true);
+});
 
 describe("loop nests compiled to JavaScript", () => {
-  for (const name of ["affine-nest.mlir", "scf-integers.mlir", "vectors.mlir"]) {
+  for (const name of ["affine-nest.mlir", "scf-integers.mlir", "vectors.mlir", "lane-loops.mlir"]) {
     it(`${name}: same output with and without the JIT`, async () => {
       const { jit, closures } = await bothWays(read(name));
       expect(jit.err).toBe("");
@@ -46,6 +51,24 @@ describe("loop nests compiled to JavaScript", () => {
     });
   }
 
+  it("lane-loops.mlir: the WebAssembly lane kernels run and print what the JavaScript loops print", async () => {
+    const before = laneLoopsRun;
+    const kernels = await run(read("lane-loops.mlir"));
+    // The f32 loop needs a fused multiply-add; the f64 loop runs everywhere.
+    expect(laneLoopsRun - before, "lane kernels that ran").toBeGreaterThan(fusedMaddAvailable() ? 20 : 4);
+    setLaneLoops(false);
+    const javascript = await run(read("lane-loops.mlir"));
+    expect(withoutAddresses(kernels.out)).toBe(withoutAddresses(javascript.out));
+  });
+
+  it("a lane kernel whose bounds check fails leaves the loop to JavaScript, which traps", async () => {
+    const before = laneLoopsRun;
+    const { jit, closures } = await bothWays(read("traps.mlir"), "--entry=lane_loop_out_of_bounds");
+    expect(laneLoopsRun - before, "lane kernels that ran before the trap").toBeGreaterThan(0);
+    expect(jit.err).toContain("[PRR6002]");
+    expect(jit.err).toBe(closures.err);
+  });
+
   const traps: [string, string][] = [
     ["divide_by_zero", "PRR6003"],
     ["out_of_bounds", "PRR6002"],
@@ -54,6 +77,7 @@ describe("loop nests compiled to JavaScript", () => {
     ["vector_store_out_of_bounds", "PRR6002"],
     ["zero_step", "PRR6001"],
     ["use_after_free", "PRR6008"],
+    ["lane_loop_out_of_bounds", "PRR6002"],
   ];
   for (const [entry, code] of traps) {
     it(`traps in @${entry} as the closures do`, async () => {

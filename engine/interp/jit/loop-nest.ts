@@ -59,6 +59,7 @@ function vectorOf(k: ElementKind, shape: readonly number[]): (lanes: readonly (n
 export function compileNest(op: Operation, c: FunctionCompiler): GeneratedNest | undefined {
   const e = new NestEmitter(c);
   if (!e.op(op)) return undefined;
+  if (e.residencyName !== undefined) e.entry.push(`${e.residencyName}.begin([${[...e.written].join(", ")}]);`);
   const write: string[] = [];
   for (const r of op.results) {
     const parts = e.parts(r);

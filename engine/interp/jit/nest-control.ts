@@ -8,6 +8,7 @@ import { AffineMapAttr, IntegerAttr, IntegerSetAttr } from "../../ir/attributes.
 import { kindOf } from "../elements.ts";
 import { affineBound, affineExpr, affineRange, type Range } from "./affine-code.ts";
 import { defineNestOps, type NestEmitter } from "./nest-emitter.ts";
+import { laneLoopCall } from "./nest-wasm.ts";
 
 function segments(op: Operation): number[] | undefined {
   const a = op.getAttr("operandSegmentSizes") as { values?: readonly unknown[] } | undefined;
@@ -79,11 +80,16 @@ function countedLoop(op: Operation, e: NestEmitter, lo: string, hi: string, step
   const iv = e.fresh("i");
   const hiName = e.fresh("h");
   if (carried.length > 0) e.lines.push(`let ${carried.map((r, i) => `${r} = ${inits[i]}`).join(", ")};`);
-  e.lines.push(`const ${hiName} = ${hi};`, `for (let ${iv} = ${lo}; ${iv} < ${hiName}; ${iv} += ${step}) {`);
+  e.lines.push(`const ${hiName} = ${hi};`);
+  // A side-effect-free loop over vectors may run as a WebAssembly kernel; then the loop is skipped.
+  const kernelRan = carried.length > 0 ? laneLoopCall(op, e, lo, hiName, step, inits, carried) : undefined;
+  if (kernelRan !== undefined) e.lines.push(`if (!${kernelRan}) {`);
+  e.lines.push(`for (let ${iv} = ${lo}; ${iv} < ${hiName}; ${iv} += ${step}) {`);
   e.define(ivArg, iv, ivRange);
   if (!bindParts(e, iterArgs, carried)) return false;
   if (!regionInto(e, op.regions[0]!, carried)) return false;
   e.lines.push("}");
+  if (kernelRan !== undefined) e.lines.push("}");
   return bindParts(e, op.results, carried);
 }
 
@@ -102,6 +108,33 @@ function scfFor(op: Operation, e: NestEmitter): boolean {
   const lr = e.range(lb);
   const ur = e.range(ub);
   return countedLoop(op, e, lo, ub, step, inits, lr && ur && { lo: lr.lo, hi: `(${ur.hi} - 1)` });
+}
+
+/** scf.parallel without reductions: nested loops, run in order as the closures run them. */
+function scfParallel(op: Operation, e: NestEmitter): boolean {
+  const seg = segments(op);
+  const body = op.regions[0]?.blocks[0];
+  const term = body?.last;
+  if (seg === undefined || body === undefined || op.regions[0]!.blocks.length !== 1 || op.results.length > 0) return false;
+  if (term === null || term === undefined || term.name !== "scf.reduce" || term.operands.length > 0) return false;
+  const [rank] = seg as [number];
+  const ins = e.values(op.operands.slice(0, 3 * rank).map((o) => o.value));
+  if (ins === undefined || body.arguments.length !== rank) return false;
+  const los = ins.slice(0, rank);
+  const his = ins.slice(rank, 2 * rank);
+  const steps = ins.slice(2 * rank);
+  for (const s of steps) e.lines.push(`if (${s} <= 0) fail(ops[${e.opIndex(op)}], "PRR6001", "scf.parallel step must be positive, got " + ${s});`);
+  for (let d = 0; d < rank; d++) {
+    const iv = e.fresh("i");
+    const hi = e.fresh("h");
+    e.lines.push(`const ${hi} = ${his[d]};`, `for (let ${iv} = ${los[d]}; ${iv} < ${hi}; ${iv} += ${steps[d]}) {`);
+    const lr = e.range(los[d]!);
+    const ur = e.range(his[d]!);
+    e.define(body.arguments[d]!, iv, lr && ur && { lo: lr.lo, hi: `(${ur.hi} - 1)` });
+  }
+  if (e.block(body) !== term) return false;
+  for (let d = 0; d < rank; d++) e.lines.push("}");
+  return true;
 }
 
 function affineFor(op: Operation, e: NestEmitter): boolean {
@@ -167,6 +200,7 @@ function mapResult(op: Operation, e: NestEmitter, pick: (xs: string[]) => string
 
 defineNestOps({
   "scf.for": scfFor,
+  "scf.parallel": scfParallel,
   "affine.for": affineFor,
   "scf.if": (op, e) => {
     const c = e.value(op.operand(0));

@@ -10,6 +10,7 @@ import { constantValue } from "../constants.ts";
 import { scalarFunctions } from "../ops/elementwise.ts";
 import { inlineScalar } from "./scalar-code.ts";
 import { addRanges, mulRanges, type Range } from "./affine-code.ts";
+import { NestResidency } from "./nest-wasm.ts";
 
 /** Emits one op's statements; false when the op (or some operand) cannot be compiled. */
 export type NestOpEmitter = (op: Operation, e: NestEmitter) => boolean;
@@ -58,6 +59,10 @@ export class NestEmitter {
   readonly helpers: unknown[] = [];
   /** Ops that traps point at (`ops[k]` in the generated code). */
   readonly ops: Operation[] = [];
+  /** The names of the memrefs the nest stores into. */
+  readonly written = new Set<string>();
+  /** The helper holding the nest's arena use, when some loop runs as a WebAssembly kernel. */
+  residencyName: string | undefined;
   private readonly names = new Map<Value, string>();
   private readonly memrefs = new Map<Value, MemrefNames>();
   /** Vector values, one local per lane (row-major). */
@@ -78,6 +83,10 @@ export class NestEmitter {
   helper(f: unknown): string {
     this.helpers.push(f);
     return `H[${this.helpers.length - 1}]`;
+  }
+
+  residency(): string {
+    return (this.residencyName ??= this.helper(new NestResidency()));
   }
 
   /** The index of `op` for trap attribution. */

@@ -69,6 +69,7 @@ function store(op: Operation, e: NestEmitter, idx: Indices | undefined): boolean
   if (v === undefined || m === undefined || idx === undefined) return false;
   const at = position(e, op, m, idx);
   if (at === undefined) return false;
+  e.written.add(m.value);
   e.lines.push(`${m.data}[${at}] = ${v};`);
   return true;
 }

@@ -4,6 +4,7 @@ import type { Operation } from "../../ir/operation.ts";
 import type { VectorType } from "../../ir/types.ts";
 import { kindOf } from "../elements.ts";
 import { wrap } from "../values.ts";
+import { fmaOf } from "../fma.ts";
 import { loadVector, storeVector } from "../ops/vector-memory.ts";
 import { defineNestOps, laneCount, type NestEmitter } from "./nest-emitter.ts";
 import type { Range } from "./affine-code.ts";
@@ -47,10 +48,10 @@ defineNestOps({
     const k = kindOf(t.elementType);
     const [a, b, c] = op.operands.map((o) => e.lanes(o.value));
     if (n === undefined || k === undefined || !k.isFloat || a === undefined || b === undefined || c === undefined) return false;
-    const round = k.name === "f32" ? "Math.fround" : k.name === "f64" ? "" : e.helper(k.norm);
+    const fma = k.name === "f64" ? undefined : e.helper(fmaOf(k));
     const lanes = a.map((x, i) => {
       const out = e.fresh();
-      e.lines.push(`const ${out} = ${round}(${x} * ${b[i]} + ${c[i]});`);
+      e.lines.push(`const ${out} = ${fma === undefined ? `${x} * ${b[i]} + ${c[i]}` : `${fma}(${x}, ${b[i]}, ${c[i]})`};`);
       return out;
     });
     e.defineLanes(op.result(0), lanes);
@@ -98,6 +99,7 @@ defineNestOps({
     if (at === undefined) return false;
     const base = e.fresh("p");
     const step = m.strides[m.strides.length - 1]!;
+    e.written.add(m.value);
     e.lines.push(`const ${base} = ${at};`, ...lanes.map((x, i) => `${m.data}[${base} + ${i} * ${step}] = ${x};`));
     return true;
   },

@@ -98,7 +98,8 @@ export function inlineScalar(op: Operation, args: readonly string[], k: ElementK
     const r = k.name === "f32" ? "Math.fround" : k.name === "f64" ? "" : round();
     if (inlineFloat[name] && args.length === 2) return `${r}(${inlineFloat[name](a, b)})`;
     if (inlineUnary[name] && args.length === 1) return `${r}(${inlineUnary[name]}(${a}))`;
-    if (name === "math.fma" && args.length === 3) return `${r}(${a} * ${b} + ${args[2]})`;
+    // Narrower fmas round once (engine/interp/fma.ts): the op's own scalar function computes them.
+    if (name === "math.fma" && args.length === 3 && k.name === "f64") return `(${a} * ${b} + ${args[2]})`;
     if (name === "arith.sitofp" && kindOf(op.operand(0).type)?.isBig === false) return k.name === "f64" ? `(${a})` : `${r}(${a})`;
     if ((name === "arith.extf" || name === "arith.truncf") && kindOf(op.operand(0).type)?.isFloat) return k.name === "f64" ? `(${a})` : `${r}(${a})`;
   }

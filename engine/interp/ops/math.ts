@@ -2,6 +2,7 @@
 import { defineSemantics, type OpSemantics } from "../semantics.ts";
 import { liftStep, resultKind, type Scalar } from "./elementwise.ts";
 import { intOps } from "./int-ops.ts";
+import { fmaOf } from "../fma.ts";
 
 const unary =
   (f: (a: number) => number): OpSemantics =>
@@ -80,8 +81,8 @@ defineSemantics({
   "math.atan2": binary(Math.atan2),
   "math.powf": binary(Math.pow),
   "math.fma": (op, c) => {
-    const norm = resultKind(op).norm;
-    return liftStep(op, c, (a, b, d) => norm((a as number) * (b as number) + (d as number)));
+    const fma = fmaOf(resultKind(op));
+    return liftStep(op, c, (a, b, d) => fma(a as number, b as number, d as number));
   },
   "math.fpowi": (op, c) => {
     const norm = resultKind(op).norm;

@@ -96,7 +96,7 @@ defineSemantics({
       for (let i = 0; i < outs.length; i++) regs[outs[i]!] = vals[i];
     };
   },
-  "scf.parallel": (op, c) => {
+  "scf.parallel": withLoopJit((op, c) => {
     const [lbs, ubs, steps, inits] = c.operandGroups(op) as [number[], number[], number[], number[]];
     const outs = c.resultSlots(op);
     const body = c.region(op.region(0));
@@ -110,6 +110,7 @@ defineSemantics({
       const lb = lbs.map((s) => regs[s] as number);
       const ub = ubs.map((s) => regs[s] as number);
       const st = steps.map((s) => regs[s] as number);
+      for (const s of st) if (s <= 0) trap("PRR6001", `scf.parallel step must be positive, got ${s}`);
       if (lb.some((l, i) => l >= ub[i]!)) {
         for (let i = 0; i < outs.length; i++) regs[outs[i]!] = acc[i];
         return;
@@ -129,5 +130,5 @@ defineSemantics({
       }
       for (let i = 0; i < outs.length; i++) regs[outs[i]!] = acc[i];
     };
-  },
+  }),
 });

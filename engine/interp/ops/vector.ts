@@ -12,6 +12,7 @@ import { formatG } from "../format-g.ts";
 import { combiner } from "./reductions.ts";
 import { trap } from "../trap.ts";
 import type { ElementKind } from "../elements.ts";
+import { fmaOf } from "../fma.ts";
 
 type Elements = { [i: number]: Scalar; length: number };
 
@@ -98,8 +99,8 @@ defineSemantics({
   "vector.broadcast": broadcast,
   "vector.splat": broadcast,
   "vector.fma": (op, c) => {
-    const norm = resultKind(op).norm;
-    return liftStep(op, c, (a, b, d) => norm((a as number) * (b as number) + (d as number)));
+    const fma = fmaOf(resultKind(op));
+    return liftStep(op, c, (a, b, d) => fma(a as number, b as number, d as number));
   },
   "vector.print": (op, c) => {
     const interp = c.interp;

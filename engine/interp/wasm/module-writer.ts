@@ -97,6 +97,9 @@ export class FunctionWriter {
     body();
     return this.emit(0x0b);
   }
+  br(depth: number): this {
+    return this.emit(0x0c, ...uleb(depth));
+  }
   brIf(depth: number): this {
     return this.emit(0x0d, ...uleb(depth));
   }

@@ -87,3 +87,27 @@ func.func @vector_store_out_of_bounds() {
   }
   return
 }
+// A vector reduction loop that runs as a WebAssembly lane kernel for its first rows; its bound
+// grows by two a row, and on row 5 its vector.load at k = 49 runs past the row's end: the kernel
+// bails out and the loop traps as the closures do.
+func.func @lane_loop_out_of_bounds() {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c8 = arith.constant 8 : index
+  %c40 = arith.constant 40 : index
+  %m = memref.alloc() : memref<8x64xf32>
+  %out = memref.alloc() : memref<8x16xf32>
+  %zero = arith.constant dense<0.0> : vector<16xf32>
+  scf.for %r = %c0 to %c8 step %c1 {
+    %extra = arith.muli %r, %c2 : index
+    %hi = arith.addi %c40, %extra : index
+    %s = scf.for %k = %c0 to %hi step %c1 iter_args(%acc = %zero) -> (vector<16xf32>) {
+      %v = vector.load %m[%r, %k] : memref<8x64xf32>, vector<16xf32>
+      %n = arith.addf %acc, %v : vector<16xf32>
+      scf.yield %n : vector<16xf32>
+    }
+    vector.store %s, %out[%r, %c0] : memref<8x16xf32>, vector<16xf32>
+  }
+  return
+}

@@ -72,28 +72,44 @@ function dotRows(a: ShapedValue, b: ShapedValue, c: ShapedValue, i: number, roun
   const f32 = C instanceof Float32Array;
   let j = 0;
   if (f32) {
-    // Four outputs at once: four independent rounding chains (each still adds k in ascending
+    // Eight outputs at once: eight independent rounding chains (each still adds k in ascending
     // order) instead of one, whose latency bounded the loop; A's element is loaded once for all.
-    for (; j + 4 <= N; j += 4) {
+    for (; j + 8 <= N; j += 8) {
       const b0 = b.offset + j * bs1;
       const b1 = b0 + bs1;
       const b2 = b1 + bs1;
       const b3 = b2 + bs1;
+      const b4 = b3 + bs1;
+      const b5 = b4 + bs1;
+      const b6 = b5 + bs1;
+      const b7 = b6 + bs1;
       let acc0 = C[cRow + j * cs1]!;
       let acc1 = C[cRow + (j + 1) * cs1]!;
       let acc2 = C[cRow + (j + 2) * cs1]!;
       let acc3 = C[cRow + (j + 3) * cs1]!;
+      let acc4 = C[cRow + (j + 4) * cs1]!;
+      let acc5 = C[cRow + (j + 5) * cs1]!;
+      let acc6 = C[cRow + (j + 6) * cs1]!;
+      let acc7 = C[cRow + (j + 7) * cs1]!;
       for (let k = 0; k < K; k++) {
         const x = A[aRow + k * as1]!;
         acc0 = Math.fround(acc0 + Math.fround(x * B[b0 + k]!));
         acc1 = Math.fround(acc1 + Math.fround(x * B[b1 + k]!));
         acc2 = Math.fround(acc2 + Math.fround(x * B[b2 + k]!));
         acc3 = Math.fround(acc3 + Math.fround(x * B[b3 + k]!));
+        acc4 = Math.fround(acc4 + Math.fround(x * B[b4 + k]!));
+        acc5 = Math.fround(acc5 + Math.fround(x * B[b5 + k]!));
+        acc6 = Math.fround(acc6 + Math.fround(x * B[b6 + k]!));
+        acc7 = Math.fround(acc7 + Math.fround(x * B[b7 + k]!));
       }
       C[cRow + j * cs1] = acc0;
       C[cRow + (j + 1) * cs1] = acc1;
       C[cRow + (j + 2) * cs1] = acc2;
       C[cRow + (j + 3) * cs1] = acc3;
+      C[cRow + (j + 4) * cs1] = acc4;
+      C[cRow + (j + 5) * cs1] = acc5;
+      C[cRow + (j + 6) * cs1] = acc6;
+      C[cRow + (j + 7) * cs1] = acc7;
     }
   }
   for (; j < N; j++) {

@@ -71,6 +71,27 @@ export class FunctionWriter {
   i32(n: number): this {
     return this.emit(0x41, ...sleb(n | 0));
   }
+  /** i64.const of a safe integer (sLEB128 through BigInt: constants may exceed 32 bits). */
+  i64(n: number): this {
+    let v = BigInt(n);
+    const bytes: number[] = [];
+    for (;;) {
+      const byte = Number(v & 0x7fn);
+      v >>= 7n;
+      if ((v === 0n && (byte & 0x40) === 0) || (v === -1n && (byte & 0x40) !== 0)) return this.emit(0x42, ...bytes, byte);
+      bytes.push(byte | 0x80);
+    }
+  }
+  /** f32.const or f64.const of `x` (little-endian bits). */
+  float(kind: "f32" | "f64", x: number): this {
+    const b = new DataView(new ArrayBuffer(8));
+    if (kind === "f32") {
+      b.setFloat32(0, x, true);
+      return this.emit(0x43, ...new Uint8Array(b.buffer, 0, 4));
+    }
+    b.setFloat64(0, x, true);
+    return this.emit(0x44, ...new Uint8Array(b.buffer, 0, 8));
+  }
   /** An i32 arithmetic or comparison opcode (0x6a add, 0x6b sub, 0x6c mul, 0x48 lt_s, 0x4e ge_s, ...). */
   op(...bytes: number[]): this {
     return this.emit(...bytes);

@@ -55,7 +55,7 @@ describe("ops of the corpus run as MLIR runs them", () => {
       continue;
     }
     it.skipIf(noTools)(`${p.name}: agrees with mlir-runner-22${noTools ? " (skipped: mlir-opt-22 or mlir-runner-22 is not installed)" : ""}`, async () => {
-      const expected = runWithMlir(mlirTools(opt!, runner!), preLowered(p.text), "main", 600_000, true);
+      const expected = await runWithMlir(mlirTools(opt!, runner!), preLowered(p.text), "main", 600_000, true);
       expect(expected.ok, expected.stderr).toBe(true);
       const actual = await run(p.text);
       expect(actual.err).toBe("");

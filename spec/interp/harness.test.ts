@@ -20,7 +20,7 @@ describe.skipIf(why !== undefined)(`varied-input harnesses agree with mlir-runne
     for (const h of hs) {
       it.skipIf(slow !== undefined)(`${m.name} @${h.callee}${slow ? ` (not in CI: ${slow})` : ""}`, async () => {
         const text = withoutClock(h.text);
-        const expected = runWithMlir(tools!, text);
+        const expected = await runWithMlir(tools!, text);
         expect(expected.ok, expected.stderr).toBe(true);
         const actual = await run(text);
         expect(actual.err).toBe("");

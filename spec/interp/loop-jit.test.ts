@@ -44,7 +44,7 @@ describe("loop nests compiled to JavaScript", () => {
       expect(withoutAddresses(jit.out)).toBe(withoutAddresses(closures.out));
     });
     it.skipIf(opt === undefined || runner === undefined)(`${name}: agrees with mlir-runner-22`, async () => {
-      const expected = runWithMlir(mlirTools(opt!, runner!), read(name));
+      const expected = await runWithMlir(mlirTools(opt!, runner!), read(name));
       expect(expected.ok, expected.stderr).toBe(true);
       const actual = await run(read(name));
       expect(compareOutputs(expected.stdout, actual.out)).toBeUndefined();

@@ -16,7 +16,7 @@ describe.skipIf(why !== undefined)(`prr run agrees with mlir-runner-22 on the co
     const slow = tooSlowForCi[m.name];
     it.skipIf(slow !== undefined)(`${m.name}${slow ? ` (not in CI: ${slow})` : ""}`, async () => {
       const text = withoutClock(m.text);
-      const expected = runWithMlir(tools!, text);
+      const expected = await runWithMlir(tools!, text);
       expect(expected.ok, expected.stderr).toBe(true);
       const actual = await run(text);
       expect(actual.err).toBe("");

@@ -1,7 +1,7 @@
 // Runs MLIR the reference way, for the oracle tests and the `run` benchmark: mlir-opt-22 lowers a
 // model to the LLVM dialect (the corpus README's pipeline) and mlir-runner-22 -O3 executes it with
 // LLVM 22's runner utility libraries.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -66,30 +66,59 @@ const fallbackLowering = lowering
 /**
  * Lowers and runs `text`'s `entry` (a void function); `timeoutMs` bounds each stage. The program's
  * output is decoded as UTF-8, or with `bytes` as a byte string (one char per byte, as `prr run` writes).
+ * The stages run as child processes without blocking: a test worker must stay responsive while
+ * mlir-runner-22 spends a minute on a large model.
  */
-export function runWithMlir(tools: MlirTools, text: string, entry = "main", timeoutMs = 600_000, bytes = false): RunnerResult {
-  const first = runPipeline(tools, text, entry, timeoutMs, lowering, bytes);
+export async function runWithMlir(tools: MlirTools, text: string, entry = "main", timeoutMs = 600_000, bytes = false): Promise<RunnerResult> {
+  const first = await runPipeline(tools, text, entry, timeoutMs, lowering, bytes);
   if (first.ok || !first.stderr.startsWith("mlir-opt (lowering)")) return first;
   return runPipeline(tools, text, entry, timeoutMs, fallbackLowering, bytes);
 }
 
-function runPipeline(tools: MlirTools, text: string, entry: string, timeoutMs: number, passes: readonly string[], bytes: boolean): RunnerResult {
-  const started = performance.now();
-  const stage = (cmd: string, args: string[], input: string) =>
-    spawnSync(cmd, args, { input, encoding: "utf8", maxBuffer: 1 << 30, timeout: timeoutMs });
-  const a = stage(tools.opt, ["-pass-pipeline", tosaPipeline], text);
-  if (a.status !== 0) return { ok: false, stdout: "", stderr: `mlir-opt (tosa): ${a.stderr ?? a.error?.message}`, ms: performance.now() - started };
-  const b = stage(tools.opt, [...passes], a.stdout);
-  if (b.status !== 0) return { ok: false, stdout: "", stderr: `mlir-opt (lowering): ${b.stderr ?? b.error?.message}`, ms: performance.now() - started };
-  const libs = ["libmlir_runner_utils.so.22.1", "libmlir_c_runner_utils.so.22.1"].map((l) => `-shared-libs=${path.join(tools.libDir, l)}`);
-  const c = spawnSync(tools.runner, ["-e", entry, "-entry-point-result=void", "-O3", ...libs], {
-    input: b.stdout,
-    encoding: bytes ? "latin1" : "utf8",
-    maxBuffer: 1 << 30,
-    timeout: timeoutMs,
+interface StageResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `cmd` on `input`; a stage past `timeoutMs` is killed and reported in stderr. */
+function stage(cmd: string, args: readonly string[], input: string, timeoutMs: number, encoding: BufferEncoding): Promise<StageResult> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    child.stdout.on("data", (d: Buffer) => out.push(d));
+    child.stderr.on("data", (d: Buffer) => err.push(d));
+    // A stage that exits before reading all its input closes the pipe: its status says why.
+    child.stdin.on("error", () => {});
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      resolve({ status: null, stdout: "", stderr: e.message });
+    });
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      const stderr = Buffer.concat(err).toString("utf8") + (timedOut ? `killed after ${timeoutMs} ms` : "");
+      resolve({ status: timedOut ? null : status, stdout: Buffer.concat(out).toString(encoding), stderr });
+    });
+    child.stdin.end(input);
   });
+}
+
+async function runPipeline(tools: MlirTools, text: string, entry: string, timeoutMs: number, passes: readonly string[], bytes: boolean): Promise<RunnerResult> {
+  const started = performance.now();
+  const a = await stage(tools.opt, ["-pass-pipeline", tosaPipeline], text, timeoutMs, "utf8");
+  if (a.status !== 0) return { ok: false, stdout: "", stderr: `mlir-opt (tosa): ${a.stderr}`, ms: performance.now() - started };
+  const b = await stage(tools.opt, [...passes], a.stdout, timeoutMs, "utf8");
+  if (b.status !== 0) return { ok: false, stdout: "", stderr: `mlir-opt (lowering): ${b.stderr}`, ms: performance.now() - started };
+  const libs = ["libmlir_runner_utils.so.22.1", "libmlir_c_runner_utils.so.22.1"].map((l) => `-shared-libs=${path.join(tools.libDir, l)}`);
+  const c = await stage(tools.runner, ["-e", entry, "-entry-point-result=void", "-O3", ...libs], b.stdout, timeoutMs, bytes ? "latin1" : "utf8");
   const ms = performance.now() - started;
-  return { ok: c.status === 0, stdout: c.stdout ?? "", stderr: `${c.stderr ?? ""}${c.error ? c.error.message : ""}`, ms };
+  return { ok: c.status === 0, stdout: c.stdout, stderr: c.stderr, ms };
 }
 
 /** The model with its clock calls replaced by 0.0, so timing prints compare equal. */

@@ -48,7 +48,7 @@ function jobs(all: boolean, only: readonly string[]): { jobs: Job[]; left: strin
 export const runBench: BenchSection = {
   name: "run",
   summary: "prr run vs mlir-opt-22 + mlir-runner-22 -O3 (wall time) on the corpus models and harnesses",
-  run(args: readonly string[]) {
+  async run(args: readonly string[]) {
     const opt = which("mlir-opt-22");
     const runner = which("mlir-runner-22");
     if (!opt || !runner) {
@@ -63,10 +63,10 @@ export const runBench: BenchSection = {
     const ratios: number[] = [];
     console.log(`${"job".padEnd(64)} ${"mlir (s)".padStart(9)} ${"prr (s)".padStart(9)} ${"ratio".padStart(7)}`);
     try {
-      list.forEach((job, i) => {
+      for (const [i, job] of list.entries()) {
         const file = path.join(tmp, `job${i}.mlir`);
         fs.writeFileSync(file, job.text);
-        const mlir = runWithMlir(tools, job.text);
+        const mlir = await runWithMlir(tools, job.text);
         const started = performance.now();
         const r = spawnSync(process.execPath, [prr, "run", file], { encoding: "utf8", maxBuffer: 1 << 30 });
         const prrMs = performance.now() - started;
@@ -76,7 +76,7 @@ export const runBench: BenchSection = {
         console.log(
           `${job.name.slice(0, 64).padEnd(64)} ${(mlir.ms / 1000).toFixed(2).padStart(9)} ${(prrMs / 1000).toFixed(2).padStart(9)} ${ok ? `${ratio.toFixed(2)}x`.padStart(7) : "  failed"}`,
         );
-      });
+      }
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

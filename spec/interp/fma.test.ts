@@ -45,6 +45,21 @@ function exactFma(a: number, b: number, c: number, bits: number, emin: number, e
 // cannot hold the sum exactly, which is when rounding the double sum first can go wrong). f16's
 // range is too narrow for that (a product below 65504 and an addend above 2^-24 always sum exactly
 // in a double), so there the single rounding only has to agree.
+/** Two values of the format whose product is exactly m (m's odd significand split into factors), if any. */
+function factorPair(m: number, norm: (x: number) => number): [number | undefined, number | undefined] {
+  let odd = m;
+  let e = 0;
+  while (!Number.isInteger(odd)) (odd *= 2), e--;
+  while (odd % 2 === 0) (odd /= 2), e++;
+  for (let f = 3; f * f <= odd; f += 2) {
+    if (odd % f !== 0) continue;
+    const x = f * 2 ** Math.floor(e / 2);
+    const y = (odd / f) * 2 ** (e - Math.floor(e / 2));
+    if (norm(x) === x && norm(y) === y) return [x, y];
+  }
+  return [undefined, undefined];
+}
+
 const formats = [
   { name: "f32", kind: Kinds.f32, bits: 24, emin: -126, emax: 127, scale: 0, tiny: -60, doubleRoundingErrs: true },
   { name: "f16", kind: Kinds.f16, bits: 11, emin: -14, emax: 15, scale: 7, tiny: -24, doubleRoundingErrs: false },
@@ -75,6 +90,23 @@ describe("fused multiply-add", () => {
         const got = fma(a, b, c);
         if (!Object.is(got, want) && !(got === 0 && want === 0)) bad.push(`fma(${a}, ${b}, ${c}) = ${got}, exact ${want}`);
         if (fmt.kind.norm(a * b + c) !== want) differFromDoubleRounding++;
+      }
+      // Products on the overflow midpoint (halfway from the largest finite value to the next power
+      // of two), nudged below it by a tiny addend: the exact sum rounds to the largest finite value.
+      const max = fmt.kind.norm(2 ** fmt.emax * (2 - 2 ** -(fmt.bits - 1)));
+      const midpoint = 2 ** fmt.emax * (2 - 2 ** -fmt.bits);
+      for (const sign of [1, -1]) {
+        // midpoint = x·y with x, y of the format: split its odd significand into two factors.
+        const [x, y] = factorPair(midpoint, fmt.kind.norm);
+        if (x === undefined || y === undefined) continue;
+        for (const [c, want] of [
+          [-sign * 2 ** -100, sign * max],
+          [sign * 2 ** -100, sign * Infinity],
+        ] as const) {
+          const got = fma(sign * x, y, c);
+          if (got !== want) bad.push(`fma(${sign * x}, ${y}, ${c}) = ${got}, want ${want}`);
+          if (exactFma(sign * x, y, c, fmt.bits, fmt.emin, fmt.emax) !== want) bad.push(`oracle disagrees on fma(${sign * x}, ${y}, ${c})`);
+        }
       }
       expect(bad.slice(0, 5)).toEqual([]);
       // The cases exercise what double rounding gets wrong.

@@ -78,6 +78,7 @@ describe("loop nests compiled to JavaScript", () => {
     ["zero_step", "PRR6001"],
     ["use_after_free", "PRR6008"],
     ["lane_loop_out_of_bounds", "PRR6002"],
+    ["lane_loop_huge_bound", "PRR6002"],
   ];
   for (const [entry, code] of traps) {
     it(`traps in @${entry} as the closures do`, async () => {

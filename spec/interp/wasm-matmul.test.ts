@@ -88,6 +88,11 @@ describe("WebAssembly SIMD matmul", () => {
   it("leaves small, mixed-type and aliased matmuls to the typed-array kernel", () => {
     expect(matmulSimd(tensor("f32", [4, 4], 1), tensor("f32", [4, 4], 2), tensor("f32", [4, 4], 3))).toBe(0);
     expect(matmulSimd(tensor("f32", [64, 300], 1), tensor("f64", [300, 70], 2), tensor("f32", [64, 70], 3))).toBe(0);
+    // Rows of C that overlap (stride 0): one element sums over every row, in the loops' order.
+    const b = tensor("f32", [600, 64], 6);
+    const overlapping = (v: ShapedValue) => v.view([64, 64], [0, 1], 0);
+    expect(matmulSimd(tensor("f32", [64, 600], 7), b, overlapping(tensor("f32", [1, 64], 8)))).toBe(0);
+    agree(tensor("f32", [64, 600], 7), b, overlapping(tensor("f32", [1, 64], 8)));
     const shared = tensor("f32", [128, 300], 4);
     expect(matmulSimd(shared.view([64, 300], [300, 1], 0), tensor("f32", [300, 64], 5), shared.view([64, 64], [300, 1], 64 * 300))).toBe(0);
   });

@@ -4,6 +4,7 @@
 // the nest writes none of their buffers); a kernel that bails leaves the JavaScript loop to run.
 import type { Operation } from "../../ir/operation.ts";
 import { ShapedValue } from "../values.ts";
+import { IndexType } from "../../ir/types.ts";
 import { constantValue } from "../constants.ts";
 import { arena, span } from "../wasm/arena.ts";
 import { compileLaneLoop, type LaneLoopKernel } from "../wasm/lane-loop.ts";
@@ -100,6 +101,13 @@ export class NestResidency {
   }
 }
 
+/** Whether loop bounds (lo, hi, step) and index scalars are safe integers the kernel's i64s hold as JS does. */
+function safeIndices(lo: number, hi: number, step: number, ...scalars: number[]): boolean {
+  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || !Number.isSafeInteger(step) || !Number.isSafeInteger(hi + 8 * step)) return false;
+  for (const x of scalars) if (!Number.isSafeInteger(x)) return false;
+  return true;
+}
+
 /** A splat or scalar arith.constant's number, else undefined. */
 function constantNumber(op: Operation, e: NestEmitter): number | undefined {
   if (op.name !== "arith.constant") return undefined;
@@ -110,8 +118,12 @@ function constantNumber(op: Operation, e: NestEmitter): number | undefined {
     if (typeof v === "number") return v;
     if (v instanceof ShapedValue && v.size > 0) {
       const first = v.data[v.offset] as number;
+      if (typeof first !== "number") return undefined;
+      // A splat is stored once (all strides 0) or repeated; anything else is not one number.
+      if (v.strides.every((x) => x === 0)) return first;
+      if (!v.isContiguous()) return undefined;
       for (let i = 0; i < v.size; i++) if (!Object.is(v.data[v.offset + i], first)) return undefined;
-      return typeof first === "number" ? first : undefined;
+      return first;
     }
   } catch {
     return undefined;
@@ -143,10 +155,14 @@ export function laneLoopCall(op: Operation, e: NestEmitter, lo: string, hi: stri
   const rows = e.fresh("rw");
   const at = e.fresh("ra");
   const names = memrefs.map((m) => m!.value);
+  // The kernel holds indices as i64: bounds and index scalars must be exact integers, and the
+  // last group of iterations must not pass 2^53.
+  const indexScalars = scalars.filter((_, i) => kernel.scalars[i]!.type instanceof IndexType);
+  const safe = e.helper(safeIndices);
   const args = [lo, hi, step, ...scalars, ...memrefs.flatMap((m) => [`${residency}.address(${m!.value})`, ...m!.strides, ...m!.sizes]), at];
   e.lines.push(
     `let ${flag} = false;`,
-    `const ${at} = ${residency}.prepare(${id}, (${hi} - ${lo}) / ${step} * ${n * vectors}, [${names.join(", ")}], ${carried.length * 8 + 16});`,
+    `const ${at} = ${safe}(${[lo, hi, step, ...indexScalars].join(", ")}) ? ${residency}.prepare(${id}, (${hi} - ${lo}) / ${step} * ${n * vectors}, [${names.join(", ")}], ${carried.length * 8 + 16}) : -1;`,
     `if (${at} >= 0) {`,
     `const ${rows} = ${residency}.rows(${wide});`,
     ...inits.map((x, i) => `${rows}[${at} / ${bytes} + ${i}] = ${x};`),

@@ -16,7 +16,9 @@ export class Arena {
 
   /** The byte address of `bytes` reserved at 16-byte alignment; undefined when the memory cannot grow so far. */
   reserve(bytes: number): number | undefined {
-    const at = (this.top + 15) & ~15;
+    if (!(bytes >= 0)) return undefined;
+    // Arithmetic, not bit operations: the memory may grow past 2 GiB.
+    const at = Math.ceil(this.top / 16) * 16;
     const end = at + bytes;
     const have = this.memory.buffer.byteLength;
     if (end > have) {
@@ -55,11 +57,11 @@ export function arena(): Arena {
   return (shared ??= new Arena());
 }
 
-/** The first and last element a strided view touches (non-negative strides), as data indices. */
+/** The first and last element a strided view touches (non-negative strides, no empty dimension), as data indices. */
 export function span(offset: number, shape: readonly number[], strides: readonly number[]): [number, number] | undefined {
   let hi = offset;
   for (let d = 0; d < shape.length; d++) {
-    if (strides[d]! < 0) return undefined;
+    if (strides[d]! < 0 || shape[d] === 0) return undefined;
     hi += (shape[d]! - 1) * strides[d]!;
   }
   return [offset, hi];

@@ -138,6 +138,8 @@ export function matmulSimd(a: ShapedValue, b: ShapedValue, c: ShapedValue): numb
   const lanes = wide ? 2 : 4;
   const cols = N - (N % lanes);
   if (M === 0 || K === 0 || cols === 0 || M * cols * K < minWork) return 0;
+  // Rows of C that overlap would sum one element over several rows, in the kernel's tile order.
+  if (M > 1 && c.strides[0]! < N) return 0;
   const sa = span(a.offset, a.shape, a.strides);
   const sb = span(b.offset, b.shape, b.strides);
   const sc = span(c.offset, c.shape, c.strides);

@@ -156,6 +156,25 @@ func.func @wide(%a: memref<24x150xf32>) -> f64 {
   return %total : f64
 }
 
+// A lane loop over an empty view: zero iterations, the initial vector comes out.
+func.func @empty() -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %n = arith.subi %c4, %c4 : index
+  %m = memref.alloc() : memref<4x16xf32>
+  %sv = memref.subview %m[0, 0] [%n, 8] [1, 1] : memref<4x16xf32> to memref<?x8xf32, strided<[16, 1]>>
+  %init = arith.constant dense<2.5> : vector<4xf32>
+  %s = scf.for %k = %c0 to %n step %c1 iter_args(%acc = %init) -> (vector<4xf32>) {
+    %v = vector.load %sv[%k, %c0] : memref<?x8xf32, strided<[16, 1]>>, vector<4xf32>
+    %a = arith.addf %acc, %v : vector<4xf32>
+    scf.yield %a : vector<4xf32>
+  }
+  memref.dealloc %m : memref<4x16xf32>
+  %e = vector.extract %s[0] : f32 from vector<4xf32>
+  return %e : f32
+}
+
 func.func @main() {
   %a = memref.alloc() : memref<24x150xf32>
   %b = memref.alloc() : memref<150x40xf32>
@@ -166,6 +185,8 @@ func.func @main() {
   vector.print %h : i32
   %w = call @wide(%a) : (memref<24x150xf32>) -> f64
   vector.print %w : f64
+  %z = call @empty() : () -> f32
+  vector.print %z : f32
   %cast = memref.cast %c : memref<24x40xf32> to memref<*xf32>
   call @printMemrefF32(%cast) : (memref<*xf32>) -> ()
   memref.dealloc %a : memref<24x150xf32>

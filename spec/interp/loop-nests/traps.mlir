@@ -111,3 +111,20 @@ func.func @lane_loop_out_of_bounds() {
   }
   return
 }
+// A lane loop to the largest index: too large for the kernel's exact integers, so the loop runs
+// in JavaScript and traps when its vector.load passes the end.
+func.func @lane_loop_huge_bound() {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %cmax = arith.constant 9223372036854775807 : index
+  %m = memref.alloc() : memref<64xf32>
+  %zero = arith.constant dense<0.0> : vector<4xf32>
+  %s = scf.for %k = %c0 to %cmax step %c1 iter_args(%acc = %zero) -> (vector<4xf32>) {
+    %v = vector.load %m[%k] : memref<64xf32>, vector<4xf32>
+    %a = arith.addf %acc, %v : vector<4xf32>
+    scf.yield %a : vector<4xf32>
+  }
+  %e = vector.extract %s[0] : f32 from vector<4xf32>
+  vector.print %e : f32
+  return
+}

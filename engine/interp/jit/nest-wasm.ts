@@ -54,8 +54,10 @@ export class NestResidency {
         elements += s[1] - s[0] + 1;
         if (this.written.some((w) => w.data.buffer === m.data.buffer)) return this.off();
       }
-      // A copied element costs about what a lane operation in JavaScript does.
-      if (this.pending < 2 * elements) return -1;
+      // Copying an element costs a few nanoseconds; a lane operation in JavaScript costs ten or
+      // more (a fused multiply-add, a bounds check): the copy pays once the loops have done an
+      // eighth as many.
+      if (this.pending * 8 < elements) return -1;
       const memory = arena();
       memory.reset();
       for (const m of memrefs) {

@@ -7,14 +7,14 @@ import { mlirTools, runWithMlir, withoutClock } from "../../tools/bench/mlir-run
 import { compareOutputs } from "./compare-output.ts";
 import { harnesses } from "../../tools/bench/varied-inputs.ts";
 import { run } from "./run-helper.ts";
-import { harnessTooSlowForCi, tooSlowForCi } from "../../tools/bench/slow-models.ts";
+import { slowReason } from "../../tools/bench/slow-models.ts";
 
 const why = comparisonAbsence;
 
 describe.skipIf(why !== undefined)(`varied-input harnesses agree with mlir-runner-22${why ? ` (skipped: ${why})` : ""}`, () => {
   const tools = why === undefined ? mlirTools(mlirOpt!, mlirRunner!) : undefined;
   for (const m of why === undefined ? modelsWithMain() : []) {
-    const slow = tooSlowForCi[m.name] ?? harnessTooSlowForCi[m.name];
+    const slow = slowReason(m.name);
     const { harnesses: hs, skipped } = harnesses(m.name, m.text);
     for (const s of skipped) it.skip(`${m.name} ${s} (not harnessed)`, () => {});
     for (const h of hs) {

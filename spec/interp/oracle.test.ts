@@ -6,14 +6,14 @@ import { comparisonAbsence, mlirOpt, mlirRunner, modelsWithMain } from "./corpus
 import { mlirTools, runWithMlir, withoutClock } from "../../tools/bench/mlir-runner.ts";
 import { compareOutputs } from "./compare-output.ts";
 import { run } from "./run-helper.ts";
-import { tooSlowForCi } from "../../tools/bench/slow-models.ts";
+import { slowReason } from "../../tools/bench/slow-models.ts";
 
 const why = comparisonAbsence;
 
 describe.skipIf(why !== undefined)(`prr run agrees with mlir-runner-22 on the corpus models${why ? ` (skipped: ${why})` : ""}`, () => {
   const tools = why === undefined ? mlirTools(mlirOpt!, mlirRunner!) : undefined;
   for (const m of why === undefined ? modelsWithMain() : []) {
-    const slow = tooSlowForCi[m.name];
+    const slow = slowReason(m.name);
     it.skipIf(slow !== undefined)(`${m.name}${slow ? ` (not in CI: ${slow})` : ""}`, async () => {
       const text = withoutClock(m.text);
       const expected = await runWithMlir(tools!, text);

@@ -38,11 +38,12 @@ function overflowed(s: number, e: number, inf: number, norm: (x: number) => numb
 }
 
 const fusedF32 = fusedMultiplyAdd(Math.fround);
+const multiplyAdd = (a: number, b: number, c: number) => a * b + c;
 const fused = new Map<ElementKind, (a: number, b: number, c: number) => number>();
 
 /** The fma of a float kind: fused for f32, f16 and bf16, multiply then add for f64. */
 export function fmaOf(k: ElementKind): (a: number, b: number, c: number) => number {
-  if (k.name === "f64") return (a, b, c) => a * b + c;
+  if (k.name === "f64") return multiplyAdd;
   if (k.name === "f32") return fusedF32;
   let f = fused.get(k);
   if (f === undefined) fused.set(k, (f = fusedMultiplyAdd(k.norm)));

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { fusedMultiplyAdd } from "../../engine/interp/fma.ts";
 import { Kinds } from "../../engine/interp/elements.ts";
+import { Random } from "../../engine/interp/inputs.ts";
 
 /** x as m·2^e with m, e integers (x finite). */
 function dyadic(x: number): [bigint, number] {
@@ -70,13 +71,8 @@ describe("fused multiply-add", () => {
   for (const fmt of formats) {
     it(`${fmt.name}: a·b + c rounded once, on products near midpoints and random values`, () => {
       const fma = fusedMultiplyAdd(fmt.kind.norm);
-      let s = 7;
-      const next = () => {
-        s ^= s << 13;
-        s ^= s >>> 17;
-        s ^= s << 5;
-        return (s >>> 0) / 2 ** 32;
-      };
+      const random = new Random(7);
+      const next = () => random.next();
       const bad: string[] = [];
       let differFromDoubleRounding = 0;
       for (let i = 0; i < 20000; i++) {

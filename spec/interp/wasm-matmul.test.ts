@@ -3,21 +3,19 @@
 // strided and transposed views, and special values (NaN, ±inf, -0, subnormals).
 import { afterEach, describe, expect, it } from "vitest";
 import { Kinds } from "../../engine/interp/elements.ts";
+import { Random } from "../../engine/interp/inputs.ts";
 import { ShapedValue, wrap } from "../../engine/interp/values.ts";
 import { matmulInto } from "../../engine/interp/ops/linalg-kernels.ts";
 import { matmulSimd, setWasmKernels } from "../../engine/interp/wasm/matmul.ts";
 
 afterEach(() => setWasmKernels(true));
 
-/** A deterministic generator (xorshift32) of values mixing ordinary numbers and special ones. */
+/** Deterministic values mixing ordinary numbers and special ones. */
 function values(seed: number, n: number, special: boolean): number[] {
-  let s = seed >>> 0 || 1;
+  const random = new Random(seed);
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    const r = (s >>> 0) / 2 ** 32;
+    const r = random.next();
     const pick = special ? Math.floor(r * 1000) : 999;
     out.push(pick === 0 ? NaN : pick === 1 ? Infinity : pick === 2 ? -Infinity : pick === 3 ? -0 : pick === 4 ? 1e-40 : (r - 0.5) * 8);
   }

@@ -48,11 +48,13 @@ export class NestResidency {
     if (this.state === "waiting") {
       this.pending += work;
       let elements = 0;
+      const spans: [number, number][] = [];
       for (const m of memrefs) {
         const s = span(m.offset, m.shape, m.strides);
         if (s === undefined || !(m.data instanceof Float32Array || m.data instanceof Float64Array)) return this.off();
-        elements += s[1] - s[0] + 1;
         if (this.written.some((w) => w.data.buffer === m.data.buffer)) return this.off();
+        elements += s[1] - s[0] + 1;
+        spans.push(s);
       }
       // Copying an element costs a few nanoseconds; a lane operation in JavaScript costs ten or
       // more (a fused multiply-add, a bounds check): the copy pays once the loops have done an
@@ -60,9 +62,8 @@ export class NestResidency {
       if (this.pending * 8 < elements) return -1;
       const memory = arena();
       memory.reset();
-      for (const m of memrefs) {
-        const [lo, hi] = span(m.offset, m.shape, m.strides)!;
-        const at = memory.copyIn(m.data as Float32Array | Float64Array, lo, hi);
+      for (const [i, m] of memrefs.entries()) {
+        const at = memory.copyIn(m.data as Float32Array | Float64Array, ...spans[i]!);
         if (at === undefined) return this.off();
         this.addresses.set(m, at);
       }

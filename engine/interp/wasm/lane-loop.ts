@@ -30,7 +30,6 @@ export interface LaneLoopKernel {
 
 const op = {
   return: 0x0f,
-  drop: 0x1a,
   memorySize: 0x3f,
   i32Add: 0x6a,
   i32Sub: 0x6b,

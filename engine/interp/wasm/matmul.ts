@@ -15,7 +15,6 @@ const op = {
   i32Mul: 0x6c,
   i32LtU: 0x49,
   i32LeU: 0x4d,
-  i32Ne: 0x47,
   select: 0x1b,
   v128Load: 0x00,
   v128Store: 0x0b,
